@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { describeChanges, describeCreation } from '../audit/changes';
+import type { Caller } from '../common/auth/caller';
+import { applyScope } from '../common/auth/scope';
+import { Database } from '../common/database/database.service';
+import { NotFound } from '../common/errors/domain-errors';
+import { checkIfMatch } from '../common/http/etag';
+import { Page, paginate } from '../common/http/pagination';
+import { Agency } from './agency.entity';
+import { AgencyListQuery, CreateAgencyRequest, UpdateAgencyRequest } from './dto/agency.dto';
+
+const SAFE_FIELDS = ['name', 'type', 'registrationNumber'] as const;
+
+@Injectable()
+export class AgenciesService {
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditService,
+  ) {}
+
+  private scoped(caller: Caller) {
+    const query = this.db.manager.createQueryBuilder(Agency, 'a');
+    return applyScope(query, caller, { agencyIds: 'ARRAY[a.id]', provinceCodes: 'all' });
+  }
+
+  async create(request: CreateAgencyRequest): Promise<Agency> {
+    const agency = await this.db.manager.save(
+      this.db.manager.create(Agency, { ...request, registrationNumber: request.registrationNumber ?? null }),
+    );
+    await this.audit.record({
+      action: 'agency.create',
+      entityType: 'agency',
+      entityId: agency.id,
+      changes: describeCreation<Agency>(request, SAFE_FIELDS),
+    });
+    return agency;
+  }
+
+  async get(caller: Caller, id: string): Promise<Agency> {
+    const agency = await this.scoped(caller).andWhere('a.id = :id', { id }).getOne();
+    if (!agency) throw new NotFound('agency');
+    return agency;
+  }
+
+  list(caller: Caller, query: AgencyListQuery): Promise<Page<Agency>> {
+    const qb = this.scoped(caller);
+    if (query.type) qb.andWhere('a.type = :type', { type: query.type });
+    if (query.q) qb.andWhere(`a.name ILIKE '%' || :q || '%'`, { q: escapeLike(query.q) });
+    return paginate(qb, query);
+  }
+
+  async update(caller: Caller, id: string, request: UpdateAgencyRequest, ifMatch?: string): Promise<Agency> {
+    const agency = await this.scoped(caller).andWhere('a.id = :id', { id }).setLock('pessimistic_write').getOne();
+    if (!agency) throw new NotFound('agency');
+    checkIfMatch(ifMatch, agency);
+    const changes = describeChanges<Agency>(agency, request, SAFE_FIELDS);
+    Object.assign(agency, request, { version: agency.version + 1 });
+    const saved = await this.db.manager.save(agency);
+    await this.audit.record({ action: 'agency.update', entityType: 'agency', entityId: id, changes });
+    return saved;
+  }
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

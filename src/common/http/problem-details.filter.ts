@@ -1,0 +1,109 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, TooManyRequests } from '../errors/domain-errors';
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  instance?: string;
+  requestId?: string;
+  [extra: string]: unknown;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  428: 'Precondition Required',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+const CODES_BY_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+/** Turns every error into RFC 9457 problem+json. Nothing else builds error bodies. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const problem = this.toProblem(error);
+    problem.instance = request.url.split('?')[0];
+    problem.requestId = String(request.id);
+    if (error instanceof TooManyRequests) void reply.header('Retry-After', String(error.retryAfterSeconds));
+    void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
+  }
+
+  private toProblem(error: unknown): ProblemDetails {
+    if (error instanceof DomainError) {
+      return this.problem(error.status, error.code, error.message, error.extra);
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const body = error.getResponse();
+      const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
+      if (status === 400 && /JSON/i.test(detail)) return this.problem(400, 'MALFORMED_JSON', 'The body is not valid JSON.');
+      return this.problem(status, CODES_BY_STATUS[status] ?? `HTTP_${status}`, status === 404 ? 'No such route.' : detail);
+    }
+    const status = (error as { statusCode?: unknown } | null)?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return this.fastifyProblem(status, error as Error & { code?: string });
+    }
+    // A message, not the error: its text may quote data.
+    this.logger.error(`Unhandled ${(error as Error | null)?.name ?? typeof error}: ${(error as Error | null)?.stack?.split('\n')[1]?.trim() ?? ''}`);
+    return this.problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side. The request id helps us find it.');
+  }
+
+  private fastifyProblem(status: number, error: Error & { code?: string }): ProblemDetails {
+    switch (error.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return this.problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than the server accepts.');
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return this.problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return this.problem(400, 'MALFORMED_JSON', 'The body is empty but the content type says JSON.');
+      default:
+        if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+          return this.problem(400, 'MALFORMED_JSON', 'The body is not valid JSON.');
+        }
+        return this.problem(status, CODES_BY_STATUS[status] ?? `HTTP_${status}`, TITLES[status] ?? 'The request was refused.');
+    }
+  }
+
+  private problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): ProblemDetails {
+    return {
+      type: `https://rcf-registry.example/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+      title: TITLES[status] ?? 'Error',
+      status,
+      code,
+      detail,
+      ...extra,
+    };
+  }
+}

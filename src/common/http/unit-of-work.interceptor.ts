@@ -1,0 +1,99 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import { from, lastValueFrom, Observable, tap } from 'rxjs';
+import { DataSource, EntityManager } from 'typeorm';
+import { ACCESS_METADATA, AccessRule } from '../auth/authenticated.decorator';
+import type { Caller } from '../auth/caller';
+import { requestContext } from '../database/request-context';
+import { IdempotencyKeyReused, ValidationFailed } from '../errors/domain-errors';
+import { etagOf } from './etag';
+import { IdempotencyRecord } from './idempotency-record.entity';
+
+type AuthedRequest = FastifyRequest & { user?: Caller };
+
+/**
+ * Every authenticated request runs in one database transaction: the work, its audit events and its
+ * idempotency record commit together or not at all. A POST with an Idempotency-Key that was seen
+ * before replays the first answer instead of doing the work again.
+ */
+@Injectable()
+export class UnitOfWorkInterceptor implements NestInterceptor {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<AuthedRequest>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const rule = this.reflector.get<AccessRule | undefined>(ACCESS_METADATA, context.getHandler());
+    const base = { requestId: String(request.id), caller: request.user };
+    const withEtag = tap((result: unknown) => {
+      if (isVersioned(result)) void reply.header('ETag', etagOf(result));
+    });
+    if (!rule || 'public' in rule || !request.user) {
+      return from(requestContext.run(base, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+    }
+    const idempotencyKey = request.method === 'POST' ? readIdempotencyKey(request) : undefined;
+    const work = this.dataSource.transaction((manager) =>
+      requestContext.run({ ...base, manager }, async () => {
+        if (!idempotencyKey) return lastValueFrom(next.handle(), { defaultValue: undefined });
+        return this.onceOnly(manager, request, reply, idempotencyKey, () =>
+          lastValueFrom(next.handle(), { defaultValue: undefined }),
+        );
+      }),
+    );
+    return from(work).pipe(withEtag);
+  }
+
+  private async onceOnly(
+    manager: EntityManager,
+    request: AuthedRequest,
+    reply: FastifyReply,
+    key: string,
+    work: () => Promise<unknown>,
+  ): Promise<unknown> {
+    const userId = request.user!.userId;
+    const requestHash = createHash('sha256')
+      .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
+    // Serialises retries of one key, so a retry that arrives while the first is running waits for it.
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${userId}:${key}`]);
+    const previous = await manager.findOneBy(IdempotencyRecord, { userId, key });
+    if (previous) {
+      if (previous.requestHash !== requestHash) throw new IdempotencyKeyReused();
+      void reply.header('Idempotent-Replayed', 'true');
+      return previous.responseBody;
+    }
+    const result = await work();
+    await manager.insert(IdempotencyRecord, {
+      userId,
+      key,
+      requestHash,
+      statusCode: reply.statusCode,
+      responseBody: (result ?? null) as object,
+    });
+    return result;
+  }
+}
+
+function readIdempotencyKey(request: FastifyRequest): string | undefined {
+  const raw = request.headers['idempotency-key'];
+  if (raw === undefined) return undefined;
+  const key = Array.isArray(raw) ? raw[0] : raw;
+  if (!key || key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) {
+    throw new ValidationFailed([{ field: 'Idempotency-Key', messages: ['must be 1-200 visible ASCII characters'] }]);
+  }
+  return key;
+}
+
+function isVersioned(value: unknown): value is { id: string; version: number } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { id?: unknown }).id === 'string' &&
+    typeof (value as { version?: unknown }).version === 'number'
+  );
+}

@@ -1,0 +1,30 @@
+/** The 25 provinces of Cambodia with their official two-digit codes (shared/reference/provinces.csv). */
+export const PROVINCES: readonly { code: string; nameEn: string; nameKm: string }[] = [
+  { code: '01', nameEn: 'Banteay Meanchey', nameKm: 'បន្ទាយមានជ័យ' },
+  { code: '02', nameEn: 'Battambang', nameKm: 'បាត់ដំបង' },
+  { code: '03', nameEn: 'Kampong Cham', nameKm: 'កំពង់ចាម' },
+  { code: '04', nameEn: 'Kampong Chhnang', nameKm: 'កំពង់ឆ្នាំង' },
+  { code: '05', nameEn: 'Kampong Speu', nameKm: 'កំពង់ស្ពឺ' },
+  { code: '06', nameEn: 'Kampong Thom', nameKm: 'កំពង់ធំ' },
+  { code: '07', nameEn: 'Kampot', nameKm: 'កំពត' },
+  { code: '08', nameEn: 'Kandal', nameKm: 'កណ្ដាល' },
+  { code: '09', nameEn: 'Koh Kong', nameKm: 'កោះកុង' },
+  { code: '10', nameEn: 'Kratie', nameKm: 'ក្រចេះ' },
+  { code: '11', nameEn: 'Mondul Kiri', nameKm: 'មណ្ឌលគិរី' },
+  { code: '12', nameEn: 'Phnom Penh', nameKm: 'ភ្នំពេញ' },
+  { code: '13', nameEn: 'Preah Vihear', nameKm: 'ព្រះវិហារ' },
+  { code: '14', nameEn: 'Prey Veng', nameKm: 'ព្រៃវែង' },
+  { code: '15', nameEn: 'Pursat', nameKm: 'ពោធិ៍សាត់' },
+  { code: '16', nameEn: 'Ratanak Kiri', nameKm: 'រតនគិរី' },
+  { code: '17', nameEn: 'Siem Reap', nameKm: 'សៀមរាប' },
+  { code: '18', nameEn: 'Preah Sihanouk', nameKm: 'ព្រះសីហនុ' },
+  { code: '19', nameEn: 'Stung Treng', nameKm: 'ស្ទឹងត្រែង' },
+  { code: '20', nameEn: 'Svay Rieng', nameKm: 'ស្វាយរៀង' },
+  { code: '21', nameEn: 'Takeo', nameKm: 'តាកែវ' },
+  { code: '22', nameEn: 'Oddar Meanchey', nameKm: 'ឧត្ដរមានជ័យ' },
+  { code: '23', nameEn: 'Kep', nameKm: 'កែប' },
+  { code: '24', nameEn: 'Pailin', nameKm: 'ប៉ៃលិន' },
+  { code: '25', nameEn: 'Tboung Khmum', nameKm: 'ត្បូងឃ្មុំ' },
+];
+
+export const PROVINCE_CODES: readonly string[] = PROVINCES.map((p) => p.code);

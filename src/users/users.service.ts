@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { Agency } from '../agencies/agency.entity';
+import { AuditService } from '../audit/audit.service';
+import { describeChanges, describeCreation } from '../audit/changes';
+import { hashPassword } from '../auth/passwords';
+import type { Caller } from '../common/auth/caller';
+import type { Role } from '../common/auth/roles';
+import { applyScope } from '../common/auth/scope';
+import { Database } from '../common/database/database.service';
+import { Conflict, FieldError, NotFound, ValidationFailed } from '../common/errors/domain-errors';
+import { checkIfMatch } from '../common/http/etag';
+import { Page, paginate } from '../common/http/pagination';
+import { CreateUserRequest, UpdateUserRequest, UserListQuery, UserView } from './dto/user.dto';
+import { User } from './user.entity';
+
+const SAFE_FIELDS = ['username', 'role', 'agencyId', 'provinceCodes', 'active'] as const;
+/** Changing any of these ends every session the user has. */
+const ACCESS_FIELDS = ['password', 'role', 'agencyId', 'provinceCodes', 'active'] as const;
+
+export function toUserView(user: User): UserView {
+  const { passwordHash: _hash, tokenVersion: _tokenVersion, agency: _agency, ...view } = user;
+  return view;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditService,
+  ) {}
+
+  private scoped(caller: Caller) {
+    const query = this.db.manager.createQueryBuilder(User, 'u');
+    return applyScope(query, caller, { agencyIds: 'ARRAY[u.agency_id]', provinceCodes: 'u.province_codes' });
+  }
+
+  async create(request: CreateUserRequest): Promise<UserView> {
+    const username = request.username.toLowerCase();
+    const shape = { role: request.role, agencyId: request.agencyId ?? null, provinceCodes: request.provinceCodes ?? [] };
+    await this.checkRoleShape(shape);
+    if (await this.db.manager.existsBy(User, { username })) {
+      throw new Conflict('USERNAME_TAKEN', 'Another user already has this username.');
+    }
+    const user = await this.db.manager.save(
+      this.db.manager.create(User, {
+        username,
+        displayName: request.displayName,
+        passwordHash: await hashPassword(request.password),
+        ...shape,
+      }),
+    );
+    await this.audit.record({
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      changes: describeCreation<User>({ username, displayName: request.displayName, ...shape }, SAFE_FIELDS),
+    });
+    return toUserView(user);
+  }
+
+  async get(caller: Caller, id: string): Promise<UserView> {
+    const user = await this.scoped(caller).andWhere('u.id = :id', { id }).getOne();
+    if (!user) throw new NotFound('user');
+    return toUserView(user);
+  }
+
+  async list(caller: Caller, query: UserListQuery): Promise<Page<UserView>> {
+    const qb = this.scoped(caller);
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.agencyId) qb.andWhere('u.agency_id = :agencyId', { agencyId: query.agencyId });
+    const page = await paginate(qb, query);
+    return { items: page.items.map(toUserView), nextCursor: page.nextCursor };
+  }
+
+  async update(caller: Caller, id: string, request: UpdateUserRequest, ifMatch?: string): Promise<UserView> {
+    const user = await this.scoped(caller).andWhere('u.id = :id', { id }).setLock('pessimistic_write').getOne();
+    if (!user) throw new NotFound('user');
+    checkIfMatch(ifMatch, user);
+    const role = request.role ?? user.role;
+    const roleChanged = request.role !== undefined && request.role !== user.role;
+    // A new role drops scope fields that do not fit it unless new ones are sent.
+    const shape = {
+      role,
+      agencyId: request.agencyId !== undefined ? request.agencyId : roleChanged && role !== 'ngo_worker' ? null : user.agencyId,
+      provinceCodes:
+        request.provinceCodes ?? (roleChanged && !['inspector', 'social_worker'].includes(role) ? [] : user.provinceCodes),
+    };
+    await this.checkRoleShape(shape);
+    const { password, ...rest } = request;
+    const next: Partial<User> & { password?: string } = { ...rest, ...shape };
+    const changes = describeChanges<User & { password?: string }>(user, next, SAFE_FIELDS);
+    if (password !== undefined) changes.password = 'changed';
+    const accessChanged = ACCESS_FIELDS.some((field) => field in changes);
+    Object.assign(user, rest, shape, {
+      passwordHash: password !== undefined ? await hashPassword(password) : user.passwordHash,
+      tokenVersion: accessChanged ? user.tokenVersion + 1 : user.tokenVersion,
+      version: user.version + 1,
+    });
+    const saved = await this.db.manager.save(user);
+    await this.audit.record({ action: 'user.update', entityType: 'user', entityId: id, changes });
+    return toUserView(saved);
+  }
+
+  /** ngo_workers belong to exactly one agency; inspectors and social workers have provinces; nobody else has either. */
+  private async checkRoleShape(shape: { role: Role; agencyId: string | null; provinceCodes: string[] }): Promise<void> {
+    const errors: FieldError[] = [];
+    if (shape.role === 'ngo_worker' && !shape.agencyId) {
+      errors.push({ field: 'agencyId', messages: ['agencyId is required for an ngo_worker'] });
+    }
+    if (shape.role !== 'ngo_worker' && shape.agencyId) {
+      errors.push({ field: 'agencyId', messages: [`agencyId is only for ngo_worker, not ${shape.role}`] });
+    }
+    if (!['inspector', 'social_worker'].includes(shape.role) && shape.provinceCodes.length > 0) {
+      errors.push({ field: 'provinceCodes', messages: [`provinceCodes are only for inspector and social_worker, not ${shape.role}`] });
+    }
+    if (shape.agencyId && !(await this.db.manager.existsBy(Agency, { id: shape.agencyId }))) {
+      errors.push({ field: 'agencyId', messages: ['no agency has this id'] });
+    }
+    if (errors.length > 0) throw new ValidationFailed(errors);
+  }
+}
