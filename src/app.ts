@@ -16,7 +16,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     trustProxy: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
-    logger: ['error', 'warn', 'log'],
+    logger: config.logRequests ? ['error', 'warn', 'log'] : ['error', 'warn'],
   });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
@@ -25,6 +25,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     ],
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // JSON only: a text/plain body would otherwise reach validation as a string.
+  fastify.removeContentTypeParser(['text/plain']);
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
   });

@@ -13,7 +13,8 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    logging: ['error'],
+    // Off: a failed query's log line would carry its parameters, which can be personal data.
+    logging: false,
     poolSize,
     uuidExtension: 'pgcrypto',
     extra: { application_name: 'rcf-registry' },
