@@ -3,7 +3,7 @@ import { startEmbeddedPostgres } from '../src/common/database/embedded-postgres'
 /** A database for a script: TEST_DATABASE_URL or DATABASE_URL when set, else a throwaway embedded server. */
 export async function scriptDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-  if (url) return { url, stop: async () => undefined };
+  if (url) return { url, stop: () => Promise.resolve() };
   const dir = `${process.env.TMPDIR ?? '/tmp'}/rcf-script-pg-${process.pid}`;
   const db = await startEmbeddedPostgres(dir, 0, (line) => console.error(line));
   return {

@@ -44,7 +44,7 @@ export class AuditService {
   /** Recomputes every digest and link; the first row that does not match is where tampering begins. */
   async verifyChain(): Promise<ChainVerification> {
     const manager = this.db.manager;
-    const [broken] = (await manager.query(
+    const [broken] = await manager.query<{ seq: string }[]>(
       `SELECT seq FROM (
          SELECT seq, hash, prev_hash, audit_event_digest(a) AS digest,
                 lag(hash) OVER w AS previous_hash, lag(seq) OVER w AS previous_seq
@@ -52,10 +52,10 @@ export class AuditService {
        ) chain
        WHERE digest <> hash OR prev_hash <> coalesce(previous_hash, repeat('0', 64)) OR seq <> coalesce(previous_seq, 0) + 1
        ORDER BY seq LIMIT 1`,
-    )) as { seq: string }[];
-    const [summary] = (await manager.query(
+    );
+    const [summary] = await manager.query<{ checked: number; last_hash: string | null }[]>(
       `SELECT count(*)::int AS checked, (SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1) AS last_hash FROM audit_events`,
-    )) as { checked: number; last_hash: string | null }[];
+    );
     return {
       valid: !broken,
       checked: summary?.checked ?? 0,

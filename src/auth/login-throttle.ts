@@ -20,7 +20,7 @@ export class LoginThrottle {
       const recent = this.recent(key, now);
       const limit = key.startsWith('ip:') ? this.maxFailures * 4 : this.maxFailures;
       if (recent.length >= limit) {
-        const oldest = recent[recent.length - limit]!;
+        const oldest = recent[recent.length - limit] ?? now;
         wait = Math.max(wait, Math.ceil((oldest + this.windowMs - now) / 1000));
       }
     }

@@ -9,11 +9,11 @@ type Handler = (...args: unknown[]) => unknown;
 function listRoutes(): { route: string; handler: Handler }[] {
   const controllers = AppModule.forRoot(loadConfig({}), 'postgres://unused').controllers ?? [];
   return controllers.flatMap((controller) => {
-    const prefix = Reflect.getMetadata(PATH_METADATA, controller) as string;
+    const prefix: string = Reflect.getMetadata(PATH_METADATA, controller);
     const prototype = (controller as { prototype: Record<string, Handler> }).prototype;
     return Object.getOwnPropertyNames(prototype)
       .filter((name) => name !== 'constructor')
-      .map((name) => prototype[name]!)
+      .map((name) => prototype[name])
       .filter((handler) => typeof handler === 'function' && Reflect.hasMetadata(PATH_METADATA, handler))
       .map((handler) => ({
         route: `${Reflect.getMetadata(METHOD_METADATA, handler)} ${prefix}/${Reflect.getMetadata(PATH_METADATA, handler)} (${(controller as { name: string }).name}.${handler.name})`,

@@ -8,7 +8,7 @@ import { Caller, isNational } from './caller';
 export interface ScopeColumns {
   agencyIds?: string;
   /** `'all'`: every province-scoped caller sees every record of this type (e.g. agencies). */
-  provinceCodes?: string | 'all';
+  provinceCodes?: string;
 }
 
 let parameterCounter = 0;

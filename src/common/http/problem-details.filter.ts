@@ -67,7 +67,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const body = error.getResponse();
-      const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
+      const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+      const detail = typeof message === 'string' ? message : error.message;
       if (status === 400 && /JSON/i.test(detail)) return this.problem(400, 'MALFORMED_JSON', 'The body is not valid JSON.');
       return this.problem(status, CODES_BY_STATUS[status] ?? `HTTP_${status}`, status === 404 ? 'No such route.' : detail);
     }
@@ -81,19 +82,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private fastifyProblem(status: number, error: Error & { code?: string }): ProblemDetails {
-    switch (error.code) {
-      case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return this.problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than the server accepts.');
-      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return this.problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
-      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        return this.problem(400, 'MALFORMED_JSON', 'The body is empty but the content type says JSON.');
-      default:
-        if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-          return this.problem(400, 'MALFORMED_JSON', 'The body is not valid JSON.');
-        }
-        return this.problem(status, CODES_BY_STATUS[status] ?? `HTTP_${status}`, TITLES[status] ?? 'The request was refused.');
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return this.problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than the server accepts.');
     }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return this.problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+    }
+    if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+      return this.problem(400, 'MALFORMED_JSON', 'The body is not valid JSON.');
+    }
+    return this.problem(status, CODES_BY_STATUS[status] ?? `HTTP_${status}`, TITLES[status] ?? 'The request was refused.');
   }
 
   private problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): ProblemDetails {

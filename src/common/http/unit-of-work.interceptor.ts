@@ -39,7 +39,7 @@ export class UnitOfWorkInterceptor implements NestInterceptor {
     const idempotencyKey = request.method === 'POST' ? readIdempotencyKey(request) : undefined;
     const work = this.dataSource.transaction((manager) =>
       requestContext.run({ ...base, manager }, async () => {
-        if (!idempotencyKey) return lastValueFrom(next.handle(), { defaultValue: undefined });
+        if (!idempotencyKey) return lastValueFrom<unknown, undefined>(next.handle(), { defaultValue: undefined });
         return this.onceOnly(manager, request, reply, idempotencyKey, () =>
           lastValueFrom(next.handle(), { defaultValue: undefined }),
         );
