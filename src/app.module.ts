@@ -22,6 +22,14 @@ import { HealthController } from './health/health.controller';
 import { ProvincesController } from './provinces/provinces.controller';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
+import { FacilitiesController } from './facilities/facilities.controller';
+import { FacilitiesService } from './facilities/facilities.service';
+import { ResidentCounts } from './facilities/resident-counts';
+import { MousController } from './mous/mous.controller';
+import { MousService } from './mous/mous.service';
+import { CorrectiveActionsController, InspectionsController } from './inspections/inspections.controller';
+import { InspectionsService } from './inspections/inspections.service';
+import { RegistryEventsService } from './registry-events/registry-events.service';
 
 /** The whole API in one module: features are cut by folder, wired here. */
 @Module({})
@@ -40,6 +48,10 @@ export class AppModule {
         UsersController,
         ProvincesController,
         AuditController,
+        FacilitiesController,
+        MousController,
+        InspectionsController,
+        CorrectiveActionsController,
         HealthController,
       ],
       providers: [
@@ -50,6 +62,11 @@ export class AppModule {
         JwtStrategy,
         AgenciesService,
         UsersService,
+        RegistryEventsService,
+        ResidentCounts,
+        FacilitiesService,
+        MousService,
+        InspectionsService,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: UnitOfWorkInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -10,15 +10,32 @@ export const PERMISSIONS = [
   'provinces.read',
   'audit.read',
   'profile.read',
+  'facilities.read',
+  'facilities.write',
+  'mous.read',
+  'mous.write',
+  'inspections.read',
+  'inspections.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Which role holds which permission. Deny by default: a permission not listed here is refused. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  inspector: ['agencies.read', 'users.read', 'provinces.read', 'profile.read'],
-  social_worker: ['agencies.read', 'users.read', 'provinces.read', 'profile.read'],
-  ngo_worker: ['agencies.read', 'users.read', 'provinces.read', 'profile.read'],
+  inspector: [
+    'agencies.read',
+    'users.read',
+    'provinces.read',
+    'profile.read',
+    'facilities.read',
+    'facilities.write',
+    'mous.read',
+    'mous.write',
+    'inspections.read',
+    'inspections.write',
+  ],
+  social_worker: ['agencies.read', 'users.read', 'provinces.read', 'profile.read', 'facilities.read'],
+  ngo_worker: ['agencies.read', 'users.read', 'provinces.read', 'profile.read', 'facilities.read', 'mous.read', 'inspections.read'],
   planner: ['provinces.read', 'profile.read'],
 };
 

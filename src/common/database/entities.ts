@@ -3,5 +3,10 @@ import { AuditEvent } from '../../audit/audit-event.entity';
 import { Province } from '../../provinces/province.entity';
 import { User } from '../../users/user.entity';
 import { IdempotencyRecord } from '../http/idempotency-record.entity';
+import { Facility } from '../../facilities/facility.entity';
+import { Mou } from '../../mous/mou.entity';
+import { Inspection } from '../../inspections/inspection.entity';
+import { CorrectiveAction } from '../../inspections/corrective-action.entity';
+import { RegistryEvent } from '../../registry-events/registry-event.entity';
 
-export const ENTITIES = [Agency, User, Province, AuditEvent, IdempotencyRecord];
+export const ENTITIES = [Agency, User, Province, AuditEvent, IdempotencyRecord, Facility, Mou, Inspection, CorrectiveAction, RegistryEvent];

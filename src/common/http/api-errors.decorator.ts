@@ -1,5 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiPreconditionFailedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiPreconditionFailedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 
 export const ApiValidationErrors = () =>
   ApiBadRequestResponse({ description: 'problem+json `VALIDATION_FAILED` listing each bad field, or `MALFORMED_JSON`.' });
@@ -10,4 +17,22 @@ export const ApiNotFoundInScope = () =>
 export const ApiIfMatch = () =>
   applyDecorators(
     ApiPreconditionFailedResponse({ description: 'problem+json `PRECONDITION_FAILED`: If-Match names an older version.' }),
+  );
+
+/** The answers every state action shares, documented once. */
+export const ApiTransitionErrors = (guards: string[]) =>
+  applyDecorators(
+    ApiConflictResponse({
+      description: 'problem+json `TRANSITION_NOT_ALLOWED`: not allowed from the current status (or for your role); lists `allowedActions`.',
+    }),
+    ApiUnprocessableEntityResponse({
+      description: guards.length
+        ? `problem+json \`GUARD_FAILED\` naming the \`guard\`: ${guards.map((g) => `\`${g}\``).join(', ')}.`
+        : 'problem+json `GUARD_FAILED` (this action has no guards beyond its body).',
+    }),
+    ApiPreconditionFailedResponse({ description: 'problem+json `PRECONDITION_FAILED`: If-Match names an older version.' }),
+    ApiNotFoundResponse({ description: 'problem+json `NOT_FOUND`: no such record, or it is outside your scope.' }),
+    ApiBadRequestResponse({ description: 'problem+json `VALIDATION_FAILED` listing each bad field.' }),
+    ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read; 412 when the record changed since.' }),
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body replays the first answer.' }),
   );

@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PageMeta, PageQuery } from '../../common/http/pagination';
+import { PROVINCE_CODES } from '../../provinces/provinces.data';
+import { FACILITY_ACTIONS, type FacilityAction } from '../domain/facility.transitions';
+import { FACILITY_STATUSES, FACILITY_TYPES, type FacilityStatus, type FacilityType } from '../domain/facility';
+
+export class CreateFacilityRequest {
+  @ApiProperty({ example: 'Sunrise Children’s Home' }) @IsString() @MinLength(2) @MaxLength(200) name: string;
+  @ApiPropertyOptional({ example: 'មណ្ឌលកុមារ ព្រះអាទិត្យរះ' }) @IsOptional() @IsString() @MaxLength(200) nameKm?: string;
+  @ApiProperty({ enum: FACILITY_TYPES }) @IsIn(FACILITY_TYPES) type: FacilityType;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() operatorAgencyId: string;
+  @ApiProperty({ example: '02', description: 'Official two-digit province code.' }) @IsIn(PROVINCE_CODES) provinceCode: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) district?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) commune?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) village?: string;
+  @ApiProperty({ minimum: 0, maximum: 5000 }) @IsInt() @Min(0) @Max(5000) capacity: number;
+}
+
+export class UpdateFacilityRequest extends PartialType(OmitType(CreateFacilityRequest, [] as const)) {}
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class FacilityListQuery extends PageQuery {
+  @ApiPropertyOptional({ example: '02' }) @IsOptional() @IsIn(PROVINCE_CODES) provinceCode?: string;
+  @ApiPropertyOptional({ enum: FACILITY_TYPES }) @IsOptional() @IsIn(FACILITY_TYPES) type?: FacilityType;
+  @ApiPropertyOptional({ enum: FACILITY_STATUSES }) @IsOptional() @IsIn(FACILITY_STATUSES) status?: FacilityStatus;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() operatorAgencyId?: string;
+  @ApiPropertyOptional({ description: 'Only facilities whose next inspection is overdue (true) or not (false).' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsIn([true, false])
+  inspectionOverdue?: boolean;
+  @ApiPropertyOptional({ description: 'Only facilities without an MoU in force (true) or with one (false).' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsIn([true, false])
+  withoutActiveMou?: boolean;
+  @ApiPropertyOptional({ description: 'Part of the name in Latin or Khmer script, any case.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class CurrentMouView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() referenceNumber: string;
+  @ApiProperty({ enum: ['active', 'expired'] }) status: 'active' | 'expired';
+  @ApiProperty({ format: 'date', nullable: true, type: String }) startsOn: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) endsOn: string | null;
+}
+
+export class FacilityView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'RCF-02-00017', description: 'Assigned by the system.' }) registryCode: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) nameKm: string | null;
+  @ApiProperty({ enum: FACILITY_TYPES }) type: FacilityType;
+  @ApiProperty({ format: 'uuid' }) operatorAgencyId: string;
+  @ApiProperty() provinceCode: string;
+  @ApiProperty({ nullable: true, type: String }) district: string | null;
+  @ApiProperty({ nullable: true, type: String }) commune: string | null;
+  @ApiProperty({ nullable: true, type: String }) village: string | null;
+  @ApiProperty() capacity: number;
+  @ApiProperty({ enum: FACILITY_STATUSES }) status: FacilityStatus;
+  @ApiProperty({ enum: FACILITY_ACTIONS, isArray: true, description: 'What you may do next from this status.' })
+  allowedActions: FacilityAction[];
+  @ApiProperty({ description: 'Children resident now (from care episodes in residential care).' }) residents: number;
+  @ApiProperty({ description: 'An MoU is in force today.' }) hasActiveMou: boolean;
+  @ApiProperty({ type: CurrentMouView, nullable: true }) currentMou: CurrentMouView | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) lastApprovedInspectionOn: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String, description: '12 months after the last approved inspection; at once if none; null once closed or transitioned.' })
+  nextInspectionDue: string | null;
+  @ApiProperty() inspectionOverdue: boolean;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) remediationDeadline: string | null;
+  @ApiProperty({ nullable: true, type: String }) transitionTargetService: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) transitionTargetDate: string | null;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ format: 'date-time' }) updatedAt: Date;
+}
+
+export class FacilityPage extends PageMeta {
+  @ApiProperty({ type: [FacilityView] }) items: FacilityView[];
+}

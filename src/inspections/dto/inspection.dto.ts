@@ -1,0 +1,167 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { IsCalendarDate } from '../../common/http/date-field';
+import { PageMeta, PageQuery } from '../../common/http/pagination';
+import {
+  CHECKLIST_AREAS,
+  INSPECTION_STATUSES,
+  INSPECTION_TYPES,
+  OUTCOMES,
+  RATINGS,
+  type InspectionStatus,
+  type InspectionType,
+  type Outcome,
+  type Rating,
+  type Ratings,
+} from '../domain/checklist';
+import { CORRECTIVE_ACTION_STATUSES, type CorrectiveActionStatus } from '../corrective-action.entity';
+
+export class CreateInspectionRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() facilityId: string;
+  @ApiProperty({ enum: INSPECTION_TYPES }) @IsIn(INSPECTION_TYPES) type: InspectionType;
+  @ApiProperty({ format: 'date' }) @IsCalendarDate() scheduledFor: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required for a `follow_up`: the inspection it follows, of the same facility.' })
+  @IsOptional()
+  @IsUUID()
+  followUpOfId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The inspector in charge. Default: you.' })
+  @IsOptional()
+  @IsUUID()
+  inspectorId?: string;
+}
+
+export class AreaRating {
+  @ApiProperty({ enum: RATINGS }) @IsIn(RATINGS) rating: Rating;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+/** One optional property per checklist area; the `every_area_rated` guard checks they are all there. */
+export class ChecklistRatings {}
+for (const area of CHECKLIST_AREAS) {
+  const target = ChecklistRatings.prototype;
+  ApiPropertyOptional({ type: AreaRating })(target, area);
+  IsOptional()(target, area);
+  ValidateNested()(target, area);
+  Type(() => AreaRating)(target, area);
+}
+
+export class NewCorrectiveAction {
+  @ApiProperty({ example: 'Separate sleeping rooms for girls and boys' }) @IsString() @MinLength(3) @MaxLength(2000) description: string;
+  @ApiProperty({ format: 'date' }) @IsCalendarDate() dueOn: string;
+}
+
+export class SubmitInspectionRequest {
+  @ApiProperty({ format: 'date', description: 'Not in the future.' }) @IsCalendarDate() conductedOn: string;
+  @ApiProperty({ type: ChecklistRatings, description: 'Every checklist area, each rated with an optional note.' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ChecklistRatings)
+  ratings: ChecklistRatings;
+  @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome: Outcome;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) summary?: string;
+  @ApiPropertyOptional({ type: [NewCorrectiveAction], description: 'Required (at least one) when non_compliant.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => NewCorrectiveAction)
+  correctiveActions?: NewCorrectiveAction[];
+}
+
+export class InspectionReasonRequest {
+  @ApiProperty() @IsString() @MinLength(3) @MaxLength(2000) reason: string;
+}
+
+export class ApproveInspectionRequest {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+}
+
+export class ResolveCorrectiveActionRequest {
+  @ApiPropertyOptional({ format: 'date', description: 'Default: today.' }) @IsOptional() @IsCalendarDate() resolvedOn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class InspectionListQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() facilityId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() inspectorId?: string;
+  @ApiPropertyOptional({ enum: INSPECTION_STATUSES }) @IsOptional() @IsIn(INSPECTION_STATUSES) status?: InspectionStatus;
+  @ApiPropertyOptional({ enum: INSPECTION_TYPES }) @IsOptional() @IsIn(INSPECTION_TYPES) type?: InspectionType;
+  @ApiPropertyOptional({ description: 'Only scheduled inspections whose date has passed.' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsIn([true, false])
+  overdue?: boolean;
+}
+
+export class CorrectiveActionListQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() facilityId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() inspectionId?: string;
+  @ApiPropertyOptional({ enum: CORRECTIVE_ACTION_STATUSES }) @IsOptional() @IsIn(CORRECTIVE_ACTION_STATUSES) status?: CorrectiveActionStatus;
+  @ApiPropertyOptional({ description: 'Only open corrective actions past their due date.' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsIn([true, false])
+  overdue?: boolean;
+}
+
+export class CorrectiveActionView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) inspectionId: string;
+  @ApiProperty({ format: 'uuid' }) facilityId: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ format: 'date' }) dueOn: string;
+  @ApiProperty({ enum: CORRECTIVE_ACTION_STATUSES }) status: CorrectiveActionStatus;
+  @ApiProperty({ description: 'Open and past its due date.' }) overdue: boolean;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) resolvedOn: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) resolvedById: string | null;
+  @ApiProperty({ nullable: true, type: String }) resolutionNote: string | null;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ format: 'date-time' }) updatedAt: Date;
+}
+
+export class CorrectiveActionPage extends PageMeta {
+  @ApiProperty({ type: [CorrectiveActionView] }) items: CorrectiveActionView[];
+}
+
+export class InspectionView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) facilityId: string;
+  @ApiProperty({ enum: INSPECTION_TYPES }) type: InspectionType;
+  @ApiProperty({ enum: INSPECTION_STATUSES }) status: InspectionStatus;
+  @ApiProperty({ type: [String] }) allowedActions: string[];
+  @ApiProperty({ format: 'date' }) scheduledFor: string;
+  @ApiProperty({ description: 'Scheduled and its date has passed.' }) overdue: boolean;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) followUpOfId: string | null;
+  @ApiProperty({ format: 'uuid' }) inspectorId: string;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) conductedOn: string | null;
+  @ApiProperty({ type: ChecklistRatings, nullable: true }) ratings: Ratings | null;
+  @ApiProperty({ enum: OUTCOMES, nullable: true }) outcome: Outcome | null;
+  @ApiProperty({ nullable: true, type: String }) summary: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) submittedById: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) submittedAt: Date | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) approvedById: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) approvedAt: Date | null;
+  @ApiProperty({ type: [CorrectiveActionView] }) correctiveActions: CorrectiveActionView[];
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ format: 'date-time' }) updatedAt: Date;
+}
+
+export class InspectionPage extends PageMeta {
+  @ApiProperty({ type: [InspectionView] }) items: InspectionView[];
+}

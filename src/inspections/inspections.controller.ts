@@ -1,0 +1,140 @@
+import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
+import type { Caller } from '../common/auth/caller';
+import { ApiNotFoundInScope, ApiTransitionErrors, ApiValidationErrors } from '../common/http/api-errors.decorator';
+import { IfMatch } from '../common/http/request-headers';
+import { UuidParam } from '../common/http/uuid-param';
+import { RegistryEventList } from '../registry-events/registry-event.view';
+import { RegistryEventsService } from '../registry-events/registry-events.service';
+import {
+  ApproveInspectionRequest,
+  CorrectiveActionListQuery,
+  CorrectiveActionPage,
+  CorrectiveActionView,
+  CreateInspectionRequest,
+  InspectionListQuery,
+  InspectionPage,
+  InspectionReasonRequest,
+  InspectionView,
+  ResolveCorrectiveActionRequest,
+  SubmitInspectionRequest,
+} from './dto/inspection.dto';
+import { InspectionsService } from './inspections.service';
+
+const ActionRoute = (action: string, summary: string, guards: string[] = []) =>
+  applyDecorators(
+    Post(`:id/${action}`),
+    HttpCode(200),
+    Authenticated({ permission: 'inspections.write' }),
+    ApiOperation({ summary, description: 'Admins and inspectors (in their provinces).' }),
+    ApiOkResponse({ type: InspectionView }),
+    ApiTransitionErrors(guards),
+  );
+
+@ApiTags('inspections')
+@Controller('inspections')
+export class InspectionsController {
+  constructor(
+    private readonly inspections: InspectionsService,
+    private readonly events: RegistryEventsService,
+  ) {}
+
+  @Post()
+  @Authenticated({ permission: 'inspections.write' })
+  @ApiOperation({ summary: 'Schedule an inspection of a facility in your scope that is not closed.' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ type: InspectionView })
+  @ApiValidationErrors()
+  @ApiNotFoundInScope()
+  create(@CurrentCaller() caller: Caller, @Body() body: CreateInspectionRequest): Promise<InspectionView> {
+    return this.inspections.create(caller, body);
+  }
+
+  @Get()
+  @Authenticated({ permission: 'inspections.read' })
+  @ApiOperation({ summary: 'Inspections in your scope, by facility, inspector, status, type or overdue. ngo_workers see approved results only.' })
+  @ApiOkResponse({ type: InspectionPage })
+  @ApiValidationErrors()
+  list(@CurrentCaller() caller: Caller, @Query() query: InspectionListQuery): Promise<InspectionPage> {
+    return this.inspections.list(caller, query);
+  }
+
+  @Get(':id')
+  @Authenticated({ permission: 'inspections.read' })
+  @ApiOperation({ summary: 'One inspection with its ratings and corrective actions.' })
+  @ApiOkResponse({ type: InspectionView })
+  @ApiNotFoundInScope()
+  get(@CurrentCaller() caller: Caller, @Param('id', UuidParam) id: string): Promise<InspectionView> {
+    return this.inspections.get(caller, id);
+  }
+
+  @Get(':id/events')
+  @Authenticated({ permission: 'inspections.read' })
+  @ApiOperation({ summary: 'The inspection’s status history.' })
+  @ApiOkResponse({ type: RegistryEventList })
+  @ApiNotFoundInScope()
+  async history(@CurrentCaller() caller: Caller, @Param('id', UuidParam) id: string): Promise<RegistryEventList> {
+    await this.inspections.findInScope(caller, id);
+    return { items: await this.events.list('inspection', id) };
+  }
+
+  @ActionRoute('submit', 'scheduled → submitted: every checklist area rated, an outcome, conductedOn not in the future.', [
+    'every_area_rated',
+    'conducted_on_not_in_future',
+    'corrective_actions_required',
+  ])
+  submit(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: SubmitInspectionRequest, @IfMatch() m?: string) {
+    return this.inspections.act(c, id, 'submit', body, m);
+  }
+
+  @ActionRoute('approve', 'submitted → approved, by someone other than the submitter (four eyes).', ['approver_is_not_submitter'])
+  approve(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: ApproveInspectionRequest, @IfMatch() m?: string) {
+    return this.inspections.act(c, id, 'approve', body, m);
+  }
+
+  @ActionRoute('returnForCorrection', 'submitted → scheduled, with a reason.')
+  returnForCorrection(
+    @CurrentCaller() c: Caller,
+    @Param('id', UuidParam) id: string,
+    @Body() body: InspectionReasonRequest,
+    @IfMatch() m?: string,
+  ) {
+    return this.inspections.act(c, id, 'returnForCorrection', body, m);
+  }
+
+  @ActionRoute('cancel', 'scheduled → cancelled, with a reason.')
+  cancel(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: InspectionReasonRequest, @IfMatch() m?: string) {
+    return this.inspections.act(c, id, 'cancel', body, m);
+  }
+
+  @Post(':id/corrective-actions/:actionId/resolve')
+  @HttpCode(200)
+  @Authenticated({ permission: 'inspections.write' })
+  @ApiOperation({ summary: 'open → resolved, one corrective action at a time.' })
+  @ApiOkResponse({ type: CorrectiveActionView })
+  @ApiTransitionErrors([])
+  resolve(
+    @CurrentCaller() c: Caller,
+    @Param('id', UuidParam) id: string,
+    @Param('actionId', UuidParam) actionId: string,
+    @Body() body: ResolveCorrectiveActionRequest,
+  ): Promise<CorrectiveActionView> {
+    return this.inspections.resolveCorrectiveAction(c, id, actionId, body);
+  }
+}
+
+@ApiTags('inspections')
+@Controller('corrective-actions')
+export class CorrectiveActionsController {
+  constructor(private readonly inspections: InspectionsService) {}
+
+  @Get()
+  @Authenticated({ permission: 'inspections.read' })
+  @ApiOperation({ summary: 'Corrective actions in your scope; `overdue=true` lists open ones past their due date.' })
+  @ApiOkResponse({ type: CorrectiveActionPage })
+  @ApiValidationErrors()
+  list(@CurrentCaller() caller: Caller, @Query() query: CorrectiveActionListQuery): Promise<CorrectiveActionPage> {
+    return this.inspections.listCorrectiveActions(caller, query);
+  }
+}
