@@ -163,7 +163,7 @@ export class FacilitiesService {
   }
 
   async view(caller: Caller, facility: Facility): Promise<FacilityView> {
-    return (await this.views(caller, [facility]))[0]!;
+    return (await this.views(caller, [facility]))[0];
   }
 
   private async views(caller: Caller, facilities: Facility[]): Promise<FacilityView[]> {

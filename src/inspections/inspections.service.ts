@@ -13,7 +13,6 @@ import { Facility } from '../facilities/facility.entity';
 import { RegistryEventsService } from '../registry-events/registry-events.service';
 import { User } from '../users/user.entity';
 import { CorrectiveAction, type CorrectiveActionStatus } from './corrective-action.entity';
-import type { Ratings } from './domain/checklist';
 import { inspectionTransitions, type InspectionAction, type InspectionFacts } from './domain/inspection.transitions';
 import {
   CorrectiveActionListQuery,
@@ -97,7 +96,7 @@ export class InspectionsService {
       to: 'scheduled',
       payload: { facilityId: facility.id, type: request.type, scheduledFor: request.scheduledFor },
     });
-    return this.view(caller, { ...inspection, facility } as InspectionWithFacility);
+    return this.view(caller, { ...inspection, facility });
   }
 
   async get(caller: Caller, id: string): Promise<InspectionView> {
@@ -129,7 +128,7 @@ export class InspectionsService {
       today,
       actorId: caller.userId,
       submittedById: inspection.submittedById,
-      ratings: body.ratings as Ratings | undefined,
+      ratings: body.ratings,
       conductedOn: body.conductedOn,
       outcome: body.outcome,
       correctiveActionCount: body.correctiveActions?.length ?? 0,
@@ -162,7 +161,7 @@ export class InspectionsService {
     const { facility, ...row } = inspection;
     await this.db.manager.save(Inspection, row);
     await this.events.record({ entityType: 'inspection', entityId: id, action, from, to, reason: body.reason ?? null, payload });
-    return this.view(caller, { ...row, facility } as InspectionWithFacility);
+    return this.view(caller, { ...row, facility });
   }
 
   async resolveCorrectiveAction(

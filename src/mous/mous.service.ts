@@ -46,7 +46,7 @@ export class MousService {
       this.db.manager.create(Mou, { facilityId: facility.id, referenceNumber: request.referenceNumber, status: 'draft' }),
     );
     await this.events.record({ entityType: 'mou', entityId: mou.id, action: 'create', from: null, to: 'draft', payload: { facilityId: facility.id } });
-    return this.view(caller, { ...mou, facility } as MouWithFacility);
+    return this.view(caller, { ...mou, facility });
   }
 
   async get(caller: Caller, id: string): Promise<MouView> {
@@ -140,7 +140,7 @@ export class MousService {
     );
     await this.events.record({ entityType: 'mou', entityId: id, action: 'renew', from, to: from, payload: { renewalId: draft.id } });
     await this.events.record({ entityType: 'mou', entityId: draft.id, action: 'create', from: null, to: 'draft', payload: { renewalOfId: id } });
-    return this.view(caller, { ...draft, facility: mou.facility } as MouWithFacility);
+    return this.view(caller, { ...draft, facility: mou.facility });
   }
 
   private baseFacts(mou: MouWithFacility, today: string): MouFacts {
@@ -172,5 +172,5 @@ export class MousService {
 
 function stripFacility(mou: MouWithFacility): Mou {
   const { facility: _facility, ...rest } = mou;
-  return rest as Mou;
+  return rest;
 }

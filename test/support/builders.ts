@@ -13,3 +13,74 @@ export async function createAgency(admin: ApiClient, overrides: Record<string, u
   if (response.status !== 201) throw new Error(`creating an agency failed: ${JSON.stringify(response.body)}`);
   return response.body.id as string;
 }
+
+export function aFacility(operatorAgencyId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    name: `Children's Home ${next()}`,
+    nameKm: 'មណ្ឌលកុមារ',
+    type: 'residential_care_institution',
+    operatorAgencyId,
+    provinceCode: '02',
+    district: 'Battambang',
+    capacity: 40,
+    ...overrides,
+  };
+}
+
+export async function createFacility(client: ApiClient, operatorAgencyId: string, overrides: Record<string, unknown> = {}) {
+  const response = await client.post('/facilities', aFacility(operatorAgencyId, overrides));
+  if (response.status !== 201) throw new Error(`creating a facility failed: ${JSON.stringify(response.body)}`);
+  return response.body as { id: string; registryCode: string; status: string; version: number };
+}
+
+/** Dates relative to today in Phnom Penh, as the API counts them. */
+export function daysFromToday(days: number): string {
+  const now = new Date(Date.now() + 7 * 3600_000);
+  now.setUTCDate(now.getUTCDate() + days);
+  return now.toISOString().slice(0, 10);
+}
+
+/** An MoU in force for the facility (signed a month ago, three years long). */
+export async function activeMou(client: ApiClient, facilityId: string, overrides: Record<string, unknown> = {}) {
+  const draft = await client.post('/mous', { facilityId, referenceNumber: `MOU-${next()}` });
+  if (draft.status !== 201) throw new Error(`drafting an MoU failed: ${JSON.stringify(draft.body)}`);
+  const activated = await client.post(`/mous/${draft.body.id}/activate`, {
+    signedOn: daysFromToday(-30),
+    startsOn: daysFromToday(-30),
+    ...overrides,
+  });
+  if (activated.status !== 200) throw new Error(`activating an MoU failed: ${JSON.stringify(activated.body)}`);
+  return activated.body as { id: string; status: string };
+}
+
+/** A facility taken through registration to `authorized`, with an MoU in force. */
+export async function authorizedFacility(client: ApiClient, operatorAgencyId: string, overrides: Record<string, unknown> = {}) {
+  const facility = await createFacility(client, operatorAgencyId, overrides);
+  await client.post(`/facilities/${facility.id}/submitApplication`, {});
+  await activeMou(client, facility.id);
+  const authorized = await client.post(`/facilities/${facility.id}/authorize`, {});
+  if (authorized.status !== 200) throw new Error(`authorizing failed: ${JSON.stringify(authorized.body)}`);
+  return authorized.body as { id: string; status: string; provinceCode: string };
+}
+
+export const CHECKLIST = [
+  'legal_registration',
+  'building_and_location',
+  'separation_by_age_and_sex',
+  'capacity',
+  'hygiene_and_sanitation',
+  'diet_and_nutrition',
+  'clothing',
+  'health_care',
+  'school_attendance',
+  'individual_case_files',
+  'care_plans_and_reviews',
+  'family_contact',
+  'staffing_and_qualifications',
+  'child_safeguarding',
+  'complaints_mechanism',
+];
+
+export function allAreasRated(rating = 'met', overrides: Record<string, { rating: string; note?: string }> = {}) {
+  return { ...Object.fromEntries(CHECKLIST.map((area) => [area, { rating }])), ...overrides };
+}

@@ -58,8 +58,9 @@ describe('MoU expiry', () => {
     expect(effectiveMouStatus(mou, '2026-06-01')).toBe('expired');
     expect(isInForce(mou, '2026-06-01')).toBe(false);
   });
-  it('is not in force before it starts', () => {
-    expect(isInForce({ ...mou, startsOn: '2026-07-01', endsOn: '2029-07-01' }, '2026-06-15')).toBe(false);
+  it('counts a renewal activated ahead of its start, so the facility is never without an MoU', () => {
+    const renewal = { ...mou, startsOn: '2026-07-01', endsOn: '2029-07-01' };
+    expect(isInForce(renewal, '2026-06-15')).toBe(true);
   });
   it('runs three years by default', () => {
     expect(defaultEndsOn('2026-03-15')).toBe('2029-03-15');

@@ -8,14 +8,17 @@ export type MouStatus = (typeof MOU_STATUSES)[number];
 
 export const MOU_DEFAULT_TERM_YEARS = 3;
 
-/** An MoU counts as active from its start date until the day before its end date. */
+/**
+ * An activated MoU counts as active until the day before its end date. A renewal activated before
+ * the old one ends counts from its activation, so a facility is never without an MoU in between.
+ */
 export function effectiveMouStatus(mou: { status: MouStoredStatus; endsOn: string | null }, today: string): MouStatus {
   if (mou.status === 'active' && mou.endsOn !== null && mou.endsOn <= today) return 'expired';
   return mou.status;
 }
 
-export function isInForce(mou: { status: MouStoredStatus; startsOn: string | null; endsOn: string | null }, today: string): boolean {
-  return effectiveMouStatus(mou, today) === 'active' && mou.startsOn !== null && mou.startsOn <= today;
+export function isInForce(mou: { status: MouStoredStatus; endsOn: string | null }, today: string): boolean {
+  return effectiveMouStatus(mou, today) === 'active';
 }
 
 export function defaultEndsOn(startsOn: string): string {
@@ -23,4 +26,4 @@ export function defaultEndsOn(startsOn: string): string {
 }
 
 /** The same rule in SQL, for filters and counts over many MoUs (alias `m`, parameter `:today`). */
-export const MOU_IN_FORCE_SQL = `m.status = 'active' AND m.starts_on <= :today AND m.ends_on > :today`;
+export const MOU_IN_FORCE_SQL = `m.status = 'active' AND m.ends_on > :today`;
