@@ -12,6 +12,7 @@ const table: TransitionTable<Light, Role, Facts> = {
   slow: { from: ['green'], to: 'amber', roles: ['warden', 'driver'], guards: [] },
   stop: { from: ['amber', 'green'], to: 'red', roles: ['warden'], guards: [] },
   blink: { from: ['amber'], to: 'same', roles: ['warden'], guards: [] },
+  flash: { from: ['red', 'amber'], to: 'green', roles: ['warden', 'driver'], rolesFrom: { red: ['warden'] }, guards: [] },
 };
 
 describe('applyTransition', () => {
@@ -31,6 +32,13 @@ describe('applyTransition', () => {
     } catch (error) {
       expect((error as TransitionNotAllowed).extra.allowedActions).toEqual(['slow', 'stop']);
     }
+  });
+
+  it('narrows the roles for a source state listed in rolesFrom', () => {
+    expect(applyTransition(table, { action: 'flash', from: 'amber', role: 'driver', facts: { powered: true } })).toBe('green');
+    expect(() => applyTransition(table, { action: 'flash', from: 'red', role: 'driver', facts: { powered: true } })).toThrow(
+      TransitionNotAllowed,
+    );
   });
 
   it('refuses an action the role may not take', () => {
@@ -60,5 +68,6 @@ describe('allowedActions', () => {
   it('lists the actions of a state for a role', () => {
     expect(allowedActions(table, 'green', 'driver')).toEqual(['slow']);
     expect(allowedActions(table, 'red', 'driver')).toEqual([]);
+    expect(allowedActions(table, 'red', 'warden')).toEqual(['go', 'flash']);
   });
 });

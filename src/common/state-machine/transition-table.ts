@@ -8,7 +8,18 @@ export interface Transition<State extends string, Role extends string, Facts> {
   /** The target state; `'same'` keeps the current one (e.g. a transfer between facilities). */
   to: State | 'same';
   roles: readonly Role[];
+  /** Narrower roles for some source states (e.g. ngo_workers place a child only from reintegration). */
+  rolesFrom?: Partial<Record<State, readonly Role[]>>;
   guards: readonly Guard<Facts>[];
+}
+
+function mayTake<State extends string, Role extends string, Facts>(
+  transition: Transition<State, Role, Facts>,
+  from: State,
+  role: Role,
+): boolean {
+  if (!transition.from.includes(from)) return false;
+  return (transition.rolesFrom?.[from] ?? transition.roles).includes(role);
 }
 
 export type TransitionTable<State extends string, Role extends string, Facts> = Record<
@@ -30,7 +41,7 @@ export function allowedActions<State extends string, Role extends string, Facts>
   role: Role,
 ): string[] {
   return Object.entries(table)
-    .filter(([, t]) => t.from.includes(from) && t.roles.includes(role))
+    .filter(([, t]) => mayTake(t, from, role))
     .map(([action]) => action);
 }
 
@@ -44,7 +55,7 @@ export function applyTransition<State extends string, Role extends string, Facts
   request: TransitionRequest<State, Role, Facts>,
 ): State {
   const transition = Object.hasOwn(table, request.action) ? table[request.action] : undefined;
-  if (!transition || !transition.from.includes(request.from) || !transition.roles.includes(request.role)) {
+  if (!transition || !mayTake(transition, request.from, request.role)) {
     throw new TransitionNotAllowed(request.action, request.from, allowedActions(table, request.from, request.role));
   }
   for (const guard of transition.guards) {

@@ -1,0 +1,37 @@
+export const EPISODE_STATUSES = ['referred', 'assessment', 'residential_care', 'reintegration', 'family_based_care', 'closed'] as const;
+export type EpisodeStatus = (typeof EPISODE_STATUSES)[number];
+
+export const REFERRAL_REASONS = [
+  'poverty',
+  'abuse_or_neglect',
+  'abandonment',
+  'orphaned',
+  'disability',
+  'trafficking',
+  'domestic_violence',
+  'parental_migration',
+  'conflict_with_law',
+  'education_access',
+  'other',
+] as const;
+export type ReferralReason = (typeof REFERRAL_REASONS)[number];
+
+export const PLACEMENT_TYPES = ['parental_care', 'kinship_care', 'foster_care', 'independent_living'] as const;
+export type PlacementType = (typeof PLACEMENT_TYPES)[number];
+
+/** The family-based options a gatekeeping decision must have considered before residential care. */
+export const FAMILY_OPTIONS = ['parental_care', 'kinship_care', 'foster_care'] as const;
+export type FamilyOption = (typeof FAMILY_OPTIONS)[number];
+
+export const CLOSE_REASONS = ['goals_met', 'aged_out', 'died', 'moved_or_untraceable', 'transferred_out', 'other'] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
+export const VISIT_TYPES = ['home_visit', 'phone_call', 'school_visit', 'other'] as const;
+export type VisitType = (typeof VISIT_TYPES)[number];
+
+export const VISIT_RATING_AREAS = ['safety', 'health', 'education', 'familyRelationships', 'economicSituation', 'wellbeing'] as const;
+export type VisitRatingArea = (typeof VISIT_RATING_AREAS)[number];
+export type VisitRatings = Record<VisitRatingArea, number>;
+
+/** Statuses in which the child lives in a facility (reintegration is prepared from there). */
+export const RESIDENT_STATUSES: readonly EpisodeStatus[] = ['residential_care', 'reintegration'];
