@@ -30,6 +30,10 @@ import { MousService } from './mous/mous.service';
 import { CorrectiveActionsController, InspectionsController } from './inspections/inspections.controller';
 import { InspectionsService } from './inspections/inspections.service';
 import { RegistryEventsService } from './registry-events/registry-events.service';
+import { ChildrenController } from './children/children.controller';
+import { ChildrenService } from './children/children.service';
+import { CareEpisodesController } from './care-episodes/care-episodes.controller';
+import { CareEpisodesService } from './care-episodes/care-episodes.service';
 
 /** The whole API in one module: features are cut by folder, wired here. */
 @Module({})
@@ -52,6 +56,8 @@ export class AppModule {
         MousController,
         InspectionsController,
         CorrectiveActionsController,
+        ChildrenController,
+        CareEpisodesController,
         HealthController,
       ],
       providers: [
@@ -67,6 +73,8 @@ export class AppModule {
         FacilitiesService,
         MousService,
         InspectionsService,
+        ChildrenService,
+        CareEpisodesService,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: UnitOfWorkInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,14 +1,26 @@
 import { Injectable } from '@nestjs/common';
+import { RESIDENT_STATUSES } from '../care-episodes/domain/care-episode';
+import { Database } from '../common/database/database.service';
 
 /**
- * How many children live in each facility now. The one source for the registry's resident counts,
- * its capacity guard and its "no child resident" guards. Care episodes (children in
- * `residential_care`) fill it; until they exist every facility has none.
+ * How many children live in each facility now: open care episodes in residential care or preparing
+ * reintegration from it. The one source for the registry's resident counts, the capacity guard of
+ * admissions and transfers, and the "no child resident" guards.
  */
 @Injectable()
 export class ResidentCounts {
-  forFacilities(facilityIds: string[]): Promise<Map<string, number>> {
-    return Promise.resolve(new Map(facilityIds.map((id) => [id, 0])));
+  constructor(private readonly db: Database) {}
+
+  async forFacilities(facilityIds: string[]): Promise<Map<string, number>> {
+    const counts = new Map(facilityIds.map((id) => [id, 0]));
+    if (facilityIds.length === 0) return counts;
+    const rows = await this.db.manager.query<{ facility_id: string; residents: number }[]>(
+      `SELECT facility_id, count(*)::int AS residents FROM care_episodes
+       WHERE facility_id = ANY($1) AND status = ANY($2) GROUP BY facility_id`,
+      [facilityIds, RESIDENT_STATUSES],
+    );
+    for (const row of rows) counts.set(row.facility_id, row.residents);
+    return counts;
   }
 
   async forFacility(facilityId: string): Promise<number> {

@@ -84,3 +84,71 @@ export const CHECKLIST = [
 export function allAreasRated(rating = 'met', overrides: Record<string, { rating: string; note?: string }> = {}) {
   return { ...Object.fromEntries(CHECKLIST.map((area) => [area, { rating }])), ...overrides };
 }
+
+const GIVEN = ['Sophea', 'Dara', 'Srey Neang', 'Vanna', 'Kosal', 'Chantha', 'Bopha', 'Rithy'];
+const FAMILY = ['Chan', 'Sok', 'Kim', 'Heng', 'Meas', 'Chea', 'Ouk', 'Touch'];
+
+/** A child's registration body; each call a different child unless names and birth date are given. */
+export function aChild(overrides: Record<string, unknown> = {}) {
+  const n = next();
+  return {
+    givenName: `${GIVEN[n % GIVEN.length]} ${n}`,
+    familyName: FAMILY[n % FAMILY.length],
+    givenNameKm: 'សុភា',
+    familyNameKm: 'ចាន់',
+    sex: n % 2 ? 'female' : 'male',
+    dateOfBirth: '2016-03-14',
+    disability: false,
+    parentalStatus: 'one_parent_living',
+    homeProvinceCode: '02',
+    ...overrides,
+  };
+}
+
+export async function createChild(client: ApiClient, overrides: Record<string, unknown> = {}): Promise<string> {
+  const response = await client.post('/children', aChild(overrides));
+  if (response.status !== 201) throw new Error(`registering a child failed: ${JSON.stringify(response.body)}`);
+  return response.body.id as string;
+}
+
+/** Opens a referral for a new child; answers the episode. */
+export async function referral(
+  client: ApiClient,
+  responsibleAgencyId: string,
+  overrides: { child?: Record<string, unknown>; episode?: Record<string, unknown> } = {},
+) {
+  const childId = await createChild(client, overrides.child);
+  const response = await client.post('/care-episodes', {
+    childId,
+    responsibleAgencyId,
+    provinceCode: '02',
+    referredOn: daysFromToday(-30),
+    reasons: ['abuse_or_neglect', 'poverty'],
+    ...overrides.episode,
+  });
+  if (response.status !== 201) throw new Error(`referral failed: ${JSON.stringify(response.body)}`);
+  return response.body as { id: string; childId: string; status: string };
+}
+
+export function admission(facilityId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    facilityId,
+    justification: 'Severe abuse at home; no safe family option found in time.',
+    alternativesConsidered: [
+      { option: 'parental_care', whyNotSuitable: 'the abuser lives in the home' },
+      { option: 'kinship_care', whyNotSuitable: 'no relative could be traced yet' },
+      { option: 'foster_care', whyNotSuitable: 'no approved foster family in the province' },
+    ],
+    ...overrides,
+  };
+}
+
+export function goodVisit(visitedOn: string, overrides: Record<string, unknown> = {}) {
+  return {
+    visitedOn,
+    visitType: 'home_visit',
+    childSeen: true,
+    ratings: { safety: 4, health: 3, education: 3, familyRelationships: 4, economicSituation: 3, wellbeing: 4 },
+    ...overrides,
+  };
+}

@@ -16,6 +16,10 @@ export const PERMISSIONS = [
   'mous.write',
   'inspections.read',
   'inspections.write',
+  'children.read',
+  'children.write',
+  'episodes.read',
+  'episodes.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,9 +37,33 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'mous.write',
     'inspections.read',
     'inspections.write',
+    'children.read',
+    'episodes.read',
   ],
-  social_worker: ['agencies.read', 'users.read', 'provinces.read', 'profile.read', 'facilities.read'],
-  ngo_worker: ['agencies.read', 'users.read', 'provinces.read', 'profile.read', 'facilities.read', 'mous.read', 'inspections.read'],
+  social_worker: [
+    'agencies.read',
+    'users.read',
+    'provinces.read',
+    'profile.read',
+    'facilities.read',
+    'children.read',
+    'children.write',
+    'episodes.read',
+    'episodes.write',
+  ],
+  ngo_worker: [
+    'agencies.read',
+    'users.read',
+    'provinces.read',
+    'profile.read',
+    'facilities.read',
+    'mous.read',
+    'inspections.read',
+    'children.read',
+    'children.write',
+    'episodes.read',
+    'episodes.write',
+  ],
   planner: ['provinces.read', 'profile.read'],
 };
 

@@ -8,5 +8,11 @@ import { Mou } from '../../mous/mou.entity';
 import { Inspection } from '../../inspections/inspection.entity';
 import { CorrectiveAction } from '../../inspections/corrective-action.entity';
 import { RegistryEvent } from '../../registry-events/registry-event.entity';
+import { Child } from '../../children/child.entity';
+import { CareEpisode } from '../../care-episodes/care-episode.entity';
+import { CareEpisodeEvent } from '../../care-episodes/care-episode-event.entity';
+import { CareReview } from '../../care-episodes/care-review.entity';
+import { FollowUpVisit } from '../../care-episodes/follow-up-visit.entity';
 
-export const ENTITIES = [Agency, User, Province, AuditEvent, IdempotencyRecord, Facility, Mou, Inspection, CorrectiveAction, RegistryEvent];
+export const ENTITIES = [Agency, User, Province, AuditEvent, IdempotencyRecord, Facility, Mou, Inspection, CorrectiveAction, RegistryEvent,
+  Child, CareEpisode, CareEpisodeEvent, CareReview, FollowUpVisit];

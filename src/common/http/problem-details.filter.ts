@@ -72,6 +72,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       if (status === 400 && /JSON/i.test(detail)) return this.problem(400, 'MALFORMED_JSON', 'The body is not valid JSON.');
       return this.problem(status, CODES_BY_STATUS[status] ?? `HTTP_${status}`, status === 404 ? 'No such route.' : detail);
     }
+    const sqlState = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+    if (sqlState === '23505') {
+      return this.problem(409, 'CONFLICT', 'This conflicts with a record that already exists (for example a second open episode for one child).');
+    }
+    if (sqlState === '40001' || sqlState === '40P01') {
+      return this.problem(409, 'CONCURRENT_UPDATE', 'Another request changed the same records at the same moment. Read them again and retry.');
+    }
     const status = (error as { statusCode?: unknown } | null)?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return this.fastifyProblem(status, error as Error & { code?: string });

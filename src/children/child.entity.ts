@@ -1,0 +1,52 @@
+import { Column, Entity, Index } from 'typeorm';
+import { RecordBase } from '../common/database/columns';
+import type { ParentalStatus, Sex } from './domain/child';
+
+@Entity('children')
+@Index('children_duplicate_lookup_idx', ['dateOfBirth', 'homeProvinceCode'])
+export class Child extends RecordBase {
+  /** A code that identifies no one, for talking about a child without naming it. */
+  @Index('children_system_code_key', { unique: true })
+  @Column({ type: 'text' })
+  systemCode: string;
+
+  @Column({ type: 'text' })
+  givenName: string;
+
+  @Column({ type: 'text' })
+  familyName: string;
+
+  @Column({ type: 'text', nullable: true })
+  givenNameKm: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  familyNameKm: string | null;
+
+  @Column({ type: 'text' })
+  sex: Sex;
+
+  @Column({ type: 'date' })
+  dateOfBirth: string;
+
+  @Column({ type: 'boolean', default: false })
+  dateOfBirthEstimated: boolean;
+
+  @Column({ type: 'boolean', nullable: true })
+  birthRegistered: boolean | null;
+
+  @Column({ type: 'boolean' })
+  disability: boolean;
+
+  @Column({ type: 'text' })
+  parentalStatus: ParentalStatus;
+
+  @Column({ type: 'text' })
+  homeProvinceCode: string;
+
+  /** Who may see a child with no episode yet: the registering user's agency or provinces. */
+  @Column({ type: 'uuid', nullable: true })
+  registeredByAgencyId: string | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  registeredInProvinceCodes: string[];
+}

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { AuditService } from '../audit/audit.service';
+import { describeChanges } from '../audit/changes';
+import type { Caller } from '../common/auth/caller';
+import { applyScope } from '../common/auth/scope';
+import { Database } from '../common/database/database.service';
+import { Conflict, NotFound, ValidationFailed } from '../common/errors/domain-errors';
+import { checkIfMatch } from '../common/http/etag';
+import { Page, paginate } from '../common/http/pagination';
+import { today } from '../common/time/calendar';
+import { Child } from './child.entity';
+import { isLikelySameChild } from './domain/duplicate-match';
+import { ChildListQuery, ChildView, CreateChildRequest, UpdateChildRequest } from './dto/child.dto';
+
+/** Values that may enter the audit log; names and dates of birth never do. */
+const SAFE_FIELDS = ['homeProvinceCode', 'parentalStatus'] as const;
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * A child is visible through its care episodes (the responsible agency, the agency operating the
+ * facility it lives in, the province where the case is managed) or, before it has any, to the
+ * agency or provinces of whoever registered it. Expressions over the alias `c`.
+ */
+export const CHILD_SCOPE = {
+  agencyIds: `CASE WHEN EXISTS (SELECT 1 FROM care_episodes se WHERE se.child_id = c.id)
+    THEN ARRAY(SELECT se.responsible_agency_id FROM care_episodes se WHERE se.child_id = c.id
+               UNION SELECT sf.operator_agency_id FROM care_episodes se JOIN facilities sf ON sf.id = se.facility_id WHERE se.child_id = c.id)
+    ELSE ARRAY[c.registered_by_agency_id] END`,
+  provinceCodes: `CASE WHEN EXISTS (SELECT 1 FROM care_episodes se WHERE se.child_id = c.id)
+    THEN ARRAY(SELECT se.province_code FROM care_episodes se WHERE se.child_id = c.id)
+    ELSE c.registered_in_province_codes END`,
+};
+
+@Injectable()
+export class ChildrenService {
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditService,
+  ) {}
+
+  scoped(caller: Caller) {
+    return applyScope(this.db.manager.createQueryBuilder(Child, 'c'), caller, CHILD_SCOPE);
+  }
+
+  async findInScope(caller: Caller, id: string, lock = false): Promise<Child> {
+    const query = this.scoped(caller).andWhere('c.id = :id', { id });
+    if (lock) query.setLock('pessimistic_write', undefined, ['c']);
+    const child = await query.getOne();
+    if (!child) throw new NotFound('child');
+    return child;
+  }
+
+  async create(caller: Caller, request: CreateChildRequest): Promise<ChildView> {
+    if (request.dateOfBirth > today()) {
+      throw new ValidationFailed([{ field: 'dateOfBirth', messages: ['dateOfBirth may not be in the future'] }]);
+    }
+    const { confirmNotDuplicate, ...identity } = request;
+    if (!confirmNotDuplicate) {
+      // Serialise registrations of the same birth date and province, so two racing duplicates are caught.
+      await this.db.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1))', [`${identity.dateOfBirth}:${identity.homeProvinceCode}`]);
+      const sameBirth = await this.db.manager.findBy(Child, { dateOfBirth: identity.dateOfBirth, homeProvinceCode: identity.homeProvinceCode });
+      const candidates = sameBirth.filter((other) => isLikelySameChild(identity, other));
+      if (candidates.length > 0) {
+        throw new Conflict(
+          'POSSIBLE_DUPLICATE_CHILD',
+          'A child with the same names, date of birth and home province is already registered. Check the candidates; if this is a different child, send again with confirmNotDuplicate: true.',
+          { candidates: candidates.map((c) => ({ id: c.id, systemCode: c.systemCode })) },
+        );
+      }
+    }
+    const child = await this.db.manager.save(
+      this.db.manager.create(Child, {
+        ...identity,
+        givenNameKm: identity.givenNameKm ?? null,
+        familyNameKm: identity.familyNameKm ?? null,
+        dateOfBirthEstimated: identity.dateOfBirthEstimated ?? false,
+        birthRegistered: identity.birthRegistered ?? null,
+        systemCode: newSystemCode(),
+        registeredByAgencyId: caller.role === 'ngo_worker' ? caller.agencyId : null,
+        registeredInProvinceCodes:
+          caller.role === 'ngo_worker' ? [] : caller.provinceCodes.length > 0 ? caller.provinceCodes : [identity.homeProvinceCode],
+      }),
+    );
+    await this.audit.record({
+      action: 'child.create',
+      entityType: 'child',
+      entityId: child.id,
+      changes: { homeProvinceCode: child.homeProvinceCode, confirmedNotDuplicate: confirmNotDuplicate ?? false },
+    });
+    return (await this.views([child]))[0]!;
+  }
+
+  async get(caller: Caller, id: string): Promise<ChildView> {
+    const child = await this.findInScope(caller, id);
+    await this.audit.record({ action: 'child.read', entityType: 'child', entityId: id });
+    return (await this.views([child]))[0]!;
+  }
+
+  async list(caller: Caller, query: ChildListQuery): Promise<Page<ChildView>> {
+    const qb = this.scoped(caller);
+    if (query.homeProvinceCode) qb.andWhere('c.home_province_code = :homeProvinceCode', { homeProvinceCode: query.homeProvinceCode });
+    if (query.sex) qb.andWhere('c.sex = :sex', { sex: query.sex });
+    if (query.systemCode) qb.andWhere('c.system_code = :systemCode', { systemCode: query.systemCode.toUpperCase() });
+    if (query.facilityId) {
+      qb.andWhere(`EXISTS (SELECT 1 FROM care_episodes fe WHERE fe.child_id = c.id AND fe.status <> 'closed' AND fe.facility_id = :facilityId)`, {
+        facilityId: query.facilityId,
+      });
+    }
+    const page = await paginate(qb, query);
+    await this.audit.record({ action: 'child.list', entityType: 'child', changes: { childIds: page.items.map((c) => c.id) } });
+    return { items: await this.views(page.items), nextCursor: page.nextCursor };
+  }
+
+  async update(caller: Caller, id: string, request: UpdateChildRequest, ifMatch?: string): Promise<ChildView> {
+    const child = await this.findInScope(caller, id, true);
+    checkIfMatch(ifMatch, child);
+    if (request.dateOfBirth && request.dateOfBirth > today()) {
+      throw new ValidationFailed([{ field: 'dateOfBirth', messages: ['dateOfBirth may not be in the future'] }]);
+    }
+    const changes = describeChanges<Child>(child, request, SAFE_FIELDS);
+    Object.assign(child, request, { version: child.version + 1 });
+    const saved = await this.db.manager.save(child);
+    await this.audit.record({ action: 'child.update', entityType: 'child', entityId: id, changes });
+    return (await this.views([saved]))[0]!;
+  }
+
+  private async views(children: Child[]): Promise<ChildView[]> {
+    const ids = children.map((c) => c.id);
+    const open = new Map<string, string>(
+      ids.length === 0
+        ? []
+        : (
+            await this.db.manager.query<{ child_id: string; id: string }[]>(
+              `SELECT child_id, id FROM care_episodes WHERE child_id = ANY($1) AND status <> 'closed'`,
+              [ids],
+            )
+          ).map((r) => [r.child_id, r.id]),
+    );
+    return children.map((c) => ({
+      id: c.id,
+      systemCode: c.systemCode,
+      givenName: c.givenName,
+      familyName: c.familyName,
+      givenNameKm: c.givenNameKm,
+      familyNameKm: c.familyNameKm,
+      sex: c.sex,
+      dateOfBirth: c.dateOfBirth,
+      dateOfBirthEstimated: c.dateOfBirthEstimated,
+      birthRegistered: c.birthRegistered,
+      disability: c.disability,
+      parentalStatus: c.parentalStatus,
+      homeProvinceCode: c.homeProvinceCode,
+      openEpisodeId: open.get(c.id) ?? null,
+      version: c.version,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+    }));
+  }
+}
+
+function newSystemCode(): string {
+  const bytes = randomBytes(8);
+  return `CH-${Array.from(bytes, (b) => CODE_ALPHABET[b % 32]).join('')}`;
+}

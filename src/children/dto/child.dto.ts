@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsCalendarDate } from '../../common/http/date-field';
+import { PageMeta, PageQuery } from '../../common/http/pagination';
+import { PROVINCE_CODES } from '../../provinces/provinces.data';
+import { PARENTAL_STATUSES, SEXES, type ParentalStatus, type Sex } from '../domain/child';
+
+export class CreateChildRequest {
+  @ApiProperty({ example: 'Srey Neang' }) @IsString() @MinLength(1) @MaxLength(100) givenName: string;
+  @ApiProperty({ example: 'Chan' }) @IsString() @MinLength(1) @MaxLength(100) familyName: string;
+  @ApiPropertyOptional({ example: 'ស្រីនាង', description: 'Stored exactly as sent.' }) @IsOptional() @IsString() @MaxLength(100) givenNameKm?: string;
+  @ApiPropertyOptional({ example: 'ចាន់' }) @IsOptional() @IsString() @MaxLength(100) familyNameKm?: string;
+  @ApiProperty({ enum: SEXES }) @IsIn(SEXES) sex: Sex;
+  @ApiProperty({ format: 'date' }) @IsCalendarDate() dateOfBirth: string;
+  @ApiPropertyOptional({ description: 'The date of birth is an estimate.' }) @IsOptional() @IsBoolean() dateOfBirthEstimated?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() birthRegistered?: boolean;
+  @ApiProperty() @IsBoolean() disability: boolean;
+  @ApiProperty({ enum: PARENTAL_STATUSES }) @IsIn(PARENTAL_STATUSES) parentalStatus: ParentalStatus;
+  @ApiProperty({ example: '02' }) @IsIn(PROVINCE_CODES) homeProvinceCode: string;
+  @ApiPropertyOptional({ description: 'You checked the candidates of a 409 and this is a different child.' })
+  @IsOptional()
+  @IsBoolean()
+  confirmNotDuplicate?: boolean;
+}
+
+export class UpdateChildRequest extends PartialType(OmitType(CreateChildRequest, ['confirmNotDuplicate'] as const)) {}
+
+export class ChildListQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsIn(PROVINCE_CODES) homeProvinceCode?: string;
+  @ApiPropertyOptional({ enum: SEXES }) @IsOptional() @IsIn(SEXES) sex?: Sex;
+  @ApiPropertyOptional({ example: 'CH-7K2M9QX4' }) @IsOptional() @IsString() @MaxLength(20) systemCode?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Children whose open episode is in this facility.' }) @IsOptional() @IsUUID() facilityId?: string;
+}
+
+export class ChildView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'CH-7K2M9QX4', description: 'Identifies no one.' }) systemCode: string;
+  @ApiProperty() givenName: string;
+  @ApiProperty() familyName: string;
+  @ApiProperty({ nullable: true, type: String }) givenNameKm: string | null;
+  @ApiProperty({ nullable: true, type: String }) familyNameKm: string | null;
+  @ApiProperty({ enum: SEXES }) sex: Sex;
+  @ApiProperty({ format: 'date' }) dateOfBirth: string;
+  @ApiProperty() dateOfBirthEstimated: boolean;
+  @ApiProperty({ nullable: true, type: Boolean }) birthRegistered: boolean | null;
+  @ApiProperty() disability: boolean;
+  @ApiProperty({ enum: PARENTAL_STATUSES }) parentalStatus: ParentalStatus;
+  @ApiProperty() homeProvinceCode: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The open care episode, if any.' }) openEpisodeId: string | null;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ format: 'date-time' }) updatedAt: Date;
+}
+
+export class ChildPage extends PageMeta {
+  @ApiProperty({ type: [ChildView] }) items: ChildView[];
+}
+
+export class DuplicateCandidate {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() systemCode: string;
+}
