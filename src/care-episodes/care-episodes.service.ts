@@ -10,7 +10,7 @@ import { Database } from '../common/database/database.service';
 import { Conflict, FieldError, GuardFailed, NotFound, TransitionNotAllowed, ValidationFailed } from '../common/errors/domain-errors';
 import { checkIfMatch } from '../common/http/etag';
 import { Page, paginate } from '../common/http/pagination';
-import { allowedActions, applyTransition } from '../common/state-machine/transition-table';
+import { allowedActions, applyTransition, assertRoleMayEverTake } from '../common/state-machine/transition-table';
 import { today as todayIn } from '../common/time/calendar';
 import { FacilitiesService } from '../facilities/facilities.service';
 import { ResidentCounts } from '../facilities/resident-counts';
@@ -139,6 +139,7 @@ export class CareEpisodesService {
   }
 
   async act(caller: Caller, id: string, action: EpisodeAction, body: EpisodeActionBody, ifMatch?: string): Promise<EpisodeView> {
+    assertRoleMayEverTake(careEpisodeTransitions, action, caller.role);
     const episode = await this.findInScope(caller, id, true);
     checkIfMatch(ifMatch, episode);
     const today = todayIn();

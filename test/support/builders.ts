@@ -88,13 +88,17 @@ export function allAreasRated(rating = 'met', overrides: Record<string, { rating
 const GIVEN = ['Sophea', 'Dara', 'Srey Neang', 'Vanna', 'Kosal', 'Chantha', 'Bopha', 'Rithy'];
 const FAMILY = ['Chan', 'Sok', 'Kim', 'Heng', 'Meas', 'Chea', 'Ouk', 'Touch'];
 
+// Names are compared without digits, so uniqueness comes from letters.
+const latinLetters = (n: number): string => (n < 26 ? '' : latinLetters(Math.floor(n / 26) - 1)) + String.fromCharCode(97 + (n % 26));
+const khmerNumber = (n: number) => String(n).replace(/\d/g, (d) => String.fromCharCode(0x17e0 + Number(d)));
+
 /** A child's registration body; each call a different child unless names and birth date are given. */
 export function aChild(overrides: Record<string, unknown> = {}) {
   const n = next();
   return {
-    givenName: `${GIVEN[n % GIVEN.length]} ${n}`,
+    givenName: `${GIVEN[n % GIVEN.length]} ${latinLetters(n)}`,
     familyName: FAMILY[n % FAMILY.length],
-    givenNameKm: 'សុភា',
+    givenNameKm: `សុភា${khmerNumber(n)}`,
     familyNameKm: 'ចាន់',
     sex: n % 2 ? 'female' : 'male',
     dateOfBirth: '2016-03-14',

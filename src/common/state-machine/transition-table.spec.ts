@@ -1,5 +1,5 @@
 import { GuardFailed, TransitionNotAllowed } from '../errors/domain-errors';
-import { allowedActions, applyTransition, TransitionTable } from './transition-table';
+import { allowedActions, applyTransition, assertRoleMayEverTake, TransitionTable } from './transition-table';
 
 type Light = 'red' | 'green' | 'amber';
 type Role = 'driver' | 'warden';
@@ -69,5 +69,12 @@ describe('allowedActions', () => {
     expect(allowedActions(table, 'green', 'driver')).toEqual(['slow']);
     expect(allowedActions(table, 'red', 'driver')).toEqual([]);
     expect(allowedActions(table, 'red', 'warden')).toEqual(['go', 'flash']);
+  });
+});
+
+describe('assertRoleMayEverTake', () => {
+  it('refuses a role that no source state allows, and lets through one that some state allows', () => {
+    expect(() => assertRoleMayEverTake(table, 'stop', 'driver')).toThrow('may never');
+    expect(() => assertRoleMayEverTake(table, 'flash', 'driver')).not.toThrow();
   });
 });

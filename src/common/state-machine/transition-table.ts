@@ -1,4 +1,4 @@
-import { GuardFailed, TransitionNotAllowed } from '../errors/domain-errors';
+import { Forbidden, GuardFailed, TransitionNotAllowed } from '../errors/domain-errors';
 
 /** A guard is a pure function of the facts: null when it passes, otherwise a reason code. */
 export type Guard<Facts> = (facts: Facts) => string | null;
@@ -63,4 +63,16 @@ export function applyTransition<State extends string, Role extends string, Facts
     if (reason !== null) throw new GuardFailed(request.action, reason);
   }
   return transition.to === 'same' ? request.from : transition.to;
+}
+
+/** A role that may never take an action, from any state, is refused outright (403), not told "not now" (409). */
+export function assertRoleMayEverTake<State extends string, Role extends string, Facts>(
+  table: TransitionTable<State, Role, Facts>,
+  action: string,
+  role: Role,
+): void {
+  const transition = Object.hasOwn(table, action) ? table[action] : undefined;
+  if (!transition) return;
+  const everAllowed = transition.from.some((from) => (transition.rolesFrom?.[from] ?? transition.roles).includes(role));
+  if (!everAllowed) throw new Forbidden(`Your role may never take the action ${action}.`);
 }
