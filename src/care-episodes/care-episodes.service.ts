@@ -7,7 +7,7 @@ import type { Caller } from '../common/auth/caller';
 import { isNational } from '../common/auth/caller';
 import { applyScope } from '../common/auth/scope';
 import { Database } from '../common/database/database.service';
-import { Conflict, FieldError, GuardFailed, NotFound, TransitionNotAllowed, ValidationFailed } from '../common/errors/domain-errors';
+import { Conflict, FieldError, Forbidden, GuardFailed, NotFound, TransitionNotAllowed, ValidationFailed } from '../common/errors/domain-errors';
 import { checkIfMatch } from '../common/http/etag';
 import { Page, paginate } from '../common/http/pagination';
 import { allowedActions, applyTransition, assertRoleMayEverTake } from '../common/state-machine/transition-table';
@@ -29,7 +29,6 @@ import {
   CreateVisitRequest,
   EpisodeListQuery,
   EpisodeView,
-  PlacementRequest,
   ReviewView,
   StartReintegrationRequest,
   TransferRequest,
@@ -73,6 +72,18 @@ export class CareEpisodesService {
     if (lock) query.setLock('pessimistic_write', undefined, ['e']);
     const episode = await query.getOne();
     if (!episode) throw new NotFound('care episode');
+    return episode;
+  }
+
+  /**
+   * An ngo_worker sees the children living in facilities its agency runs, but records progress only
+   * on the episodes its agency is responsible for.
+   */
+  private async findForWork(caller: Caller, id: string): Promise<CareEpisode> {
+    const episode = await this.findInScope(caller, id, true);
+    if (caller.role === 'ngo_worker' && episode.responsibleAgencyId !== caller.agencyId) {
+      throw new Forbidden('Your agency is not responsible for this case: you may read it, not act on it.');
+    }
     return episode;
   }
 
@@ -140,7 +151,7 @@ export class CareEpisodesService {
 
   async act(caller: Caller, id: string, action: EpisodeAction, body: EpisodeActionBody, ifMatch?: string): Promise<EpisodeView> {
     assertRoleMayEverTake(careEpisodeTransitions, action, caller.role);
-    const episode = await this.findInScope(caller, id, true);
+    const episode = await this.findForWork(caller, id);
     checkIfMatch(ifMatch, episode);
     const today = todayIn();
     const occurredOn = body.occurredOn ?? today;
@@ -249,7 +260,7 @@ export class CareEpisodesService {
   }
 
   async addReview(caller: Caller, id: string, request: CreateReviewRequest): Promise<ReviewView> {
-    const episode = await this.findInScope(caller, id, true);
+    const episode = await this.findForWork(caller, id);
     if (!RESIDENT_STATUSES.includes(episode.status)) {
       throw new TransitionNotAllowed('recordReview', episode.status, allowedActions(careEpisodeTransitions, episode.status, caller.role));
     }
@@ -270,7 +281,7 @@ export class CareEpisodesService {
   }
 
   async addVisit(caller: Caller, id: string, request: CreateVisitRequest): Promise<VisitView> {
-    const episode = await this.findInScope(caller, id, true);
+    const episode = await this.findForWork(caller, id);
     if (episode.status !== 'family_based_care') {
       throw new TransitionNotAllowed('recordFollowUpVisit', episode.status, allowedActions(careEpisodeTransitions, episode.status, caller.role));
     }

@@ -88,13 +88,13 @@ export class ChildrenService {
       entityId: child.id,
       changes: { homeProvinceCode: child.homeProvinceCode, confirmedNotDuplicate: confirmNotDuplicate ?? false },
     });
-    return (await this.views([child]))[0]!;
+    return (await this.views([child]))[0];
   }
 
   async get(caller: Caller, id: string): Promise<ChildView> {
     const child = await this.findInScope(caller, id);
     await this.audit.record({ action: 'child.read', entityType: 'child', entityId: id });
-    return (await this.views([child]))[0]!;
+    return (await this.views([child]))[0];
   }
 
   async list(caller: Caller, query: ChildListQuery): Promise<Page<ChildView>> {
@@ -122,7 +122,7 @@ export class ChildrenService {
     Object.assign(child, request, { version: child.version + 1 });
     const saved = await this.db.manager.save(child);
     await this.audit.record({ action: 'child.update', entityType: 'child', entityId: id, changes });
-    return (await this.views([saved]))[0]!;
+    return (await this.views([saved]))[0];
   }
 
   private async views(children: Child[]): Promise<ChildView[]> {

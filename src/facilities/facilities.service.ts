@@ -169,7 +169,9 @@ export class FacilitiesService {
   private async views(caller: Caller, facilities: Facility[]): Promise<FacilityView[]> {
     const today = todayIn();
     const ids = facilities.map((f) => f.id);
-    const [mous, residents] = await Promise.all([this.currentMous(ids, today), this.residents.forFacilities(ids)]);
+    // One after the other: both run on the request's single transaction connection.
+    const mous = await this.currentMous(ids, today);
+    const residents = await this.residents.forFacilities(ids);
     return facilities.map((f) => {
       const nextInspectionDue = nextInspectionDueOn(f);
       const currentMou = mous.get(f.id) ?? null;
