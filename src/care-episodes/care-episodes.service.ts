@@ -34,6 +34,7 @@ import {
   TransferRequest,
   VisitView,
 } from './dto/care-episode.dto';
+import { episodeConditions } from './episode-filters';
 import { FollowUpVisit } from './follow-up-visit.entity';
 
 /** Any action's body: the fields each action reads, all optional here, required by its DTO. */
@@ -131,19 +132,10 @@ export class CareEpisodesService {
 
   async list(caller: Caller, query: EpisodeListQuery): Promise<Page<EpisodeView>> {
     const qb = this.scoped(caller);
-    const today = todayIn();
-    if (query.status) qb.andWhere('e.status = :status', { status: query.status });
-    if (query.facilityId) qb.andWhere('e.facility_id = :facilityId', { facilityId: query.facilityId });
-    if (query.provinceCode) qb.andWhere('e.province_code = :provinceCode', { provinceCode: query.provinceCode });
-    if (query.agencyId) qb.andWhere('e.responsible_agency_id = :agencyId', { agencyId: query.agencyId });
-    if (query.placementType) qb.andWhere(`e.placement_type = :placementType AND e.status = 'family_based_care'`, { placementType: query.placementType });
+    const conditions = episodeConditions('e', query, todayIn());
+    for (const condition of conditions.sql) qb.andWhere(condition);
+    qb.setParameters({ ...qb.getParameters(), ...conditions.params });
     if (query.childId) qb.andWhere('e.child_id = :childId', { childId: query.childId });
-    if (query.overdueReview !== undefined) {
-      qb.andWhere(`${query.overdueReview ? '' : 'NOT '}(e.status IN ('residential_care', 'reintegration') AND e.next_review_due < :today)`, { today });
-    }
-    if (query.overdueVisit !== undefined) {
-      qb.andWhere(`${query.overdueVisit ? '' : 'NOT '}(e.status = 'family_based_care' AND e.next_visit_due < :today)`, { today });
-    }
     const page = await paginate(qb, query);
     await this.audit.record({ action: 'care_episode.list', entityType: 'care_episode', changes: { episodeIds: page.items.map((e) => e.id) } });
     return { items: page.items.map((e) => this.view(caller, e)), nextCursor: page.nextCursor };

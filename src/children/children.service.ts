@@ -10,6 +10,7 @@ import { checkIfMatch } from '../common/http/etag';
 import { Page, paginate } from '../common/http/pagination';
 import { today } from '../common/time/calendar';
 import { Child } from './child.entity';
+import { episodeConditions } from '../care-episodes/episode-filters';
 import { isLikelySameChild } from './domain/duplicate-match';
 import { ChildListQuery, ChildView, CreateChildRequest, UpdateChildRequest } from './dto/child.dto';
 
@@ -102,10 +103,14 @@ export class ChildrenService {
     if (query.homeProvinceCode) qb.andWhere('c.home_province_code = :homeProvinceCode', { homeProvinceCode: query.homeProvinceCode });
     if (query.sex) qb.andWhere('c.sex = :sex', { sex: query.sex });
     if (query.systemCode) qb.andWhere('c.system_code = :systemCode', { systemCode: query.systemCode.toUpperCase() });
-    if (query.facilityId) {
-      qb.andWhere(`EXISTS (SELECT 1 FROM care_episodes fe WHERE fe.child_id = c.id AND fe.status <> 'closed' AND fe.facility_id = :facilityId)`, {
-        facilityId: query.facilityId,
-      });
+    // Episode filters apply to the child's open episode, or its latest when all are closed.
+    const conditions = episodeConditions('ce', query, today());
+    if (conditions.sql.length > 0) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM care_episodes ce WHERE ce.id = (SELECT le.id FROM care_episodes le WHERE le.child_id = c.id
+           ORDER BY (le.status <> 'closed') DESC, le.created_at DESC LIMIT 1) AND ${conditions.sql.join(' AND ')})`,
+      );
+      qb.setParameters({ ...qb.getParameters(), ...conditions.params });
     }
     const page = await paginate(qb, query);
     await this.audit.record({ action: 'child.list', entityType: 'child', changes: { childIds: page.items.map((c) => c.id) } });

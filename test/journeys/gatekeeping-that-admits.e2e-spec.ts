@@ -125,3 +125,34 @@ describe('gatekeeping that admits a child to residential care, as a last resort'
     expect((await inspector.get(`/facilities/${second}`)).body.residents).toBe(1);
   });
 });
+
+describe('lists of children and episodes a provincial office works from', () => {
+  let t: TestApp;
+  let social: ApiClient;
+  beforeAll(async () => {
+    t = await startTestApp();
+    social = await t.asUser('social_worker', { provinceCodes: ['02'] });
+  });
+  afterAll(() => t.close());
+
+  it('filters children and episodes by status, facility, agency and overdue review', async () => {
+    const inspector = await t.asUser('inspector');
+    const agencyA = await createAgency(t.admin);
+    const agencyB = await createAgency(t.admin);
+    const facility = (await authorizedFacility(inspector, await createAgency(t.admin))).id;
+    const admitted = await referral(social, agencyA, { episode: { referredOn: daysFromToday(-150) } });
+    await social.post(`/care-episodes/${admitted.id}/startAssessment`, { occurredOn: daysFromToday(-140) });
+    await social.post(`/care-episodes/${admitted.id}/admit`, admission(facility, { occurredOn: daysFromToday(-130) }));
+    const waiting = await referral(social, agencyB);
+
+    const ids = (body: { items: { id: string }[] }) => body.items.map((x) => x.id);
+    expect(ids((await social.get(`/care-episodes?facilityId=${facility}`)).body)).toEqual([admitted.id]);
+    expect(ids((await social.get('/care-episodes?status=referred')).body)).toEqual([waiting.id]);
+    expect(ids((await social.get(`/care-episodes?agencyId=${agencyB}`)).body)).toEqual([waiting.id]);
+    expect(ids((await social.get('/care-episodes?overdueReview=true')).body)).toEqual([admitted.id]);
+    expect(ids((await social.get(`/children?facilityId=${facility}`)).body)).toEqual([admitted.childId]);
+    expect(ids((await social.get('/children?status=referred')).body)).toEqual([waiting.childId]);
+    expect(ids((await social.get('/children?overdueReview=true')).body)).toEqual([admitted.childId]);
+    expect((await social.get('/children?status=nonsense')).status).toBe(400);
+  });
+});

@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PartialType } from '@nestjs/swagger';
+import { EpisodeListQuery } from '../../care-episodes/dto/care-episode.dto';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/date-field';
 import { PageMeta, PageQuery } from '../../common/http/pagination';
 import { PROVINCE_CODES } from '../../provinces/provinces.data';
@@ -25,11 +26,10 @@ export class CreateChildRequest {
 
 export class UpdateChildRequest extends PartialType(OmitType(CreateChildRequest, ['confirmNotDuplicate'] as const)) {}
 
-export class ChildListQuery extends PageQuery {
+export class ChildListQuery extends IntersectionType(PageQuery, OmitType(EpisodeListQuery, ['limit', 'cursor', 'childId'] as const)) {
   @ApiPropertyOptional() @IsOptional() @IsIn(PROVINCE_CODES) homeProvinceCode?: string;
   @ApiPropertyOptional({ enum: SEXES }) @IsOptional() @IsIn(SEXES) sex?: Sex;
   @ApiPropertyOptional({ example: 'CH-7K2M9QX4' }) @IsOptional() @IsString() @MaxLength(20) systemCode?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Children whose open episode is in this facility.' }) @IsOptional() @IsUUID() facilityId?: string;
 }
 
 export class ChildView {
