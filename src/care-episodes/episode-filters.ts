@@ -6,10 +6,15 @@ export type EpisodeFilter = Pick<EpisodeListQuery, 'status' | 'facilityId' | 'pr
 export function episodeConditions(alias: string, filter: EpisodeFilter, today: string): { sql: string[]; params: Record<string, unknown> } {
   const sql: string[] = [];
   const params: Record<string, unknown> = { today };
-  if (filter.status) (sql.push(`${alias}.status = :status`), (params.status = filter.status));
-  if (filter.facilityId) (sql.push(`${alias}.facility_id = :facilityId`), (params.facilityId = filter.facilityId));
-  if (filter.provinceCode) (sql.push(`${alias}.province_code = :provinceCode`), (params.provinceCode = filter.provinceCode));
-  if (filter.agencyId) (sql.push(`${alias}.responsible_agency_id = :agencyId`), (params.agencyId = filter.agencyId));
+  const equal = (column: string, name: keyof EpisodeFilter) => {
+    if (filter[name] === undefined) return;
+    sql.push(`${alias}.${column} = :${name}`);
+    params[name] = filter[name];
+  };
+  equal('status', 'status');
+  equal('facility_id', 'facilityId');
+  equal('province_code', 'provinceCode');
+  equal('responsible_agency_id', 'agencyId');
   if (filter.placementType) {
     sql.push(`${alias}.placement_type = :placementType AND ${alias}.status = 'family_based_care'`);
     params.placementType = filter.placementType;
