@@ -34,6 +34,8 @@ import { ChildrenController } from './children/children.controller';
 import { ChildrenService } from './children/children.service';
 import { CareEpisodesController } from './care-episodes/care-episodes.controller';
 import { CareEpisodesService } from './care-episodes/care-episodes.service';
+import { FiguresController } from './figures/figures.controller';
+import { FiguresService } from './figures/figures.service';
 
 /** The whole API in one module: features are cut by folder, wired here. */
 @Module({})
@@ -58,6 +60,7 @@ export class AppModule {
         CorrectiveActionsController,
         ChildrenController,
         CareEpisodesController,
+        FiguresController,
         HealthController,
       ],
       providers: [
@@ -75,6 +78,7 @@ export class AppModule {
         InspectionsService,
         ChildrenService,
         CareEpisodesService,
+        FiguresService,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: UnitOfWorkInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

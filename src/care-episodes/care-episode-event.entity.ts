@@ -9,6 +9,7 @@ import { CareEpisode } from './care-episode.entity';
 @Entity('care_episode_events')
 @Index('care_episode_events_episode_idx', ['episodeId', 'occurredOn'])
 @Index('care_episode_events_occurred_on_idx', ['occurredOn'])
+@Index('care_episode_events_flow_idx', ['occurredOn', 'action'])
 export class CareEpisodeEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'children.write',
   'episodes.read',
   'episodes.write',
+  'figures.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,7 +65,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'episodes.read',
     'episodes.write',
   ],
-  planner: ['provinces.read', 'profile.read'],
+  planner: ['provinces.read', 'profile.read', 'figures.read'],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

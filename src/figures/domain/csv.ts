@@ -1,0 +1,12 @@
+/** Rows as CSV (RFC 4180) with a header row, for spreadsheets. Pure code. */
+export function toCsv(rows: readonly Record<string, unknown>[], columns?: readonly string[]): string {
+  const header = columns ?? [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const cell = (value: unknown): string => {
+    if (value === null || value === undefined) return '';
+    const text = Array.isArray(value) ? value.join(';') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    // Quote what needs it; a leading = + - @ is neutralised so spreadsheets do not run it as a formula.
+    const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return [header.join(','), ...rows.map((row) => header.map((column) => cell(row[column])).join(','))].join('\r\n') + '\r\n';
+}

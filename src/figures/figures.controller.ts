@@ -1,0 +1,78 @@
+import { applyDecorators, Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
+import type { Caller } from '../common/auth/caller';
+import { ApiValidationErrors } from '../common/http/api-errors.decorator';
+import { toCsv } from './domain/csv';
+import {
+  ChildrenFigures,
+  ChildrenFiguresQuery,
+  DeinstitutionalisationFigures,
+  DeinstitutionalisationQuery,
+  FacilityFigures,
+  FacilityFiguresQuery,
+  FlowFigures,
+  FlowFiguresQuery,
+} from './dto/figures.dto';
+import { FiguresService } from './figures.service';
+
+const FigureRoute = (path: string, summary: string, type: unknown) =>
+  applyDecorators(
+    Get(path),
+    Authenticated({ permission: 'figures.read' }),
+    ApiOperation({ summary, description: 'Planners and admins. For planners every count from 1 to 4 is null with `suppressed: true`. Send `Accept: text/csv` for CSV.' }),
+    ApiProduces('application/json', 'text/csv'),
+    ApiOkResponse({ type: type as never }),
+    ApiValidationErrors(),
+  );
+
+type Reply = FastifyReply;
+
+/** JSON by default; CSV with a header row when the client asks for text/csv. */
+function respond<T>(request: FastifyRequest, reply: Reply, body: T, rows: () => Record<string, unknown>[], name: string): T | string {
+  if (!/text\/csv/.test(request.headers.accept ?? '')) return body;
+  void reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${name}.csv"`);
+  return toCsv(rows());
+}
+
+@ApiTags('figures')
+@Controller('figures')
+export class FiguresController {
+  constructor(private readonly figures: FiguresService) {}
+
+  @FigureRoute('children', 'Children in care on a date, by care setting, province, facility type, sex, age band, disability, parental status.', ChildrenFigures)
+  async children(@CurrentCaller() caller: Caller, @Query() query: ChildrenFiguresQuery, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: Reply) {
+    const result = await this.figures.children(caller, query);
+    return respond(req, reply, result, () => result.rows as unknown as Record<string, unknown>[], `children-${result.asOf}`);
+  }
+
+  @FigureRoute('flows', 'Referrals, gatekeeping decisions, admissions, reintegrations, breakdowns, re-entries and closures over a period.', FlowFigures)
+  async flows(@CurrentCaller() caller: Caller, @Query() query: FlowFiguresQuery, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: Reply) {
+    const result = await this.figures.flows(caller, query);
+    const rows = () =>
+      result.rows.map(({ closuresByReason, suppressedFields, ...row }) => ({
+        ...row,
+        ...Object.fromEntries(Object.entries(closuresByReason).map(([reason, n]) => [`closures_${reason}`, n])),
+        suppressedFields,
+      }));
+    return respond(req, reply, result, rows, `flows-${result.from}-${result.to}`);
+  }
+
+  @FigureRoute('facilities', 'Facilities on a date by status, type and province: capacity, residents, MoUs, inspections, transitions and closures.', FacilityFigures)
+  async facilities(@CurrentCaller() caller: Caller, @Query() query: FacilityFiguresQuery, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: Reply) {
+    const result = await this.figures.facilities(caller, query);
+    return respond(req, reply, result, () => result.rows as unknown as Record<string, unknown>[], `facilities-${result.asOf}`);
+  }
+
+  @FigureRoute('deinstitutionalisation', 'Residential care at a baseline and now, the reduction, the residential to family ratio, the share of gatekeeping decisions that avoided residential care.', DeinstitutionalisationFigures)
+  async deinstitutionalisation(
+    @CurrentCaller() caller: Caller,
+    @Query() query: DeinstitutionalisationQuery,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    const result = await this.figures.deinstitutionalisation(caller, query);
+    return respond(req, reply, result, () => [result as unknown as Record<string, unknown>], `deinstitutionalisation-${result.asOf}`);
+  }
+}

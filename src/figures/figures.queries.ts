@@ -1,0 +1,129 @@
+import { TIME_ZONE } from '../common/time/calendar';
+import type { ChildDimension, FacilityDimension } from './domain/dimensions';
+
+/**
+ * The SQL of the figures, kept apart from the service so the benchmark can time the same text.
+ * Every figure on a date reads what had happened by the end of that day, by the dates events
+ * happened (occurred_on), not when they were recorded.
+ */
+const IN_CARE = `('residential_care', 'reintegration', 'family_based_care')`;
+
+export const CHILD_DIMENSION_SQL: Record<ChildDimension, string> = {
+  careSetting: `CASE WHEN p.status IN ('residential_care', 'reintegration') THEN 'residential_care' ELSE p.placement_type END`,
+  provinceCode: 'p.province_code',
+  facilityType: 'f.type',
+  sex: 'c.sex',
+  ageBand: `CASE WHEN age($1::date, c.date_of_birth) < interval '3 years' THEN '0-2'
+    WHEN age($1::date, c.date_of_birth) < interval '6 years' THEN '3-5'
+    WHEN age($1::date, c.date_of_birth) < interval '12 years' THEN '6-11'
+    WHEN age($1::date, c.date_of_birth) < interval '15 years' THEN '12-14'
+    WHEN age($1::date, c.date_of_birth) < interval '18 years' THEN '15-17' ELSE '18+' END`,
+  disability: 'c.disability',
+  parentalStatus: 'c.parental_status',
+};
+
+/** Children in care on $1, grouped; $2 is an optional province (null for all). */
+export function childrenStockSql(groupBy: readonly ChildDimension[]): string {
+  const keys = groupBy.map((d, i) => `${CHILD_DIMENSION_SQL[d]} AS d${i}`);
+  const needsChild = groupBy.some((d) => ['sex', 'ageBand', 'disability', 'parentalStatus'].includes(d));
+  const needsFacility = groupBy.includes('facilityType');
+  return `SELECT ${[...keys, 'count(*)::int AS count'].join(', ')}
+    FROM care_periods p
+    ${needsChild ? 'JOIN children c ON c.id = p.child_id' : ''}
+    ${needsFacility ? 'LEFT JOIN facilities f ON f.id = p.facility_id' : ''}
+    WHERE p.status IN ${IN_CARE} AND daterange(p.starts_on, p.ends_on) @> $1::date
+      AND ($2::text IS NULL OR p.province_code = $2)
+    ${groupBy.length ? `GROUP BY ${groupBy.map((_, i) => `d${i}`).join(', ')} ORDER BY ${groupBy.map((_, i) => `d${i}`).join(', ')}` : ''}`;
+}
+
+/** Residential and family-based stock on $1 in one pass; $2 optional province. */
+export const CARE_SPLIT_SQL = `SELECT
+    count(*) FILTER (WHERE p.status IN ('residential_care', 'reintegration'))::int AS residential,
+    count(*) FILTER (WHERE p.status = 'family_based_care')::int AS family
+  FROM care_periods p
+  WHERE p.status IN ${IN_CARE} AND daterange(p.starts_on, p.ends_on) @> $1::date
+    AND ($2::text IS NULL OR p.province_code = $2)`;
+
+export const CLOSE_REASON_CODES = ['goals_met', 'aged_out', 'died', 'moved_or_untraceable', 'transferred_out', 'other', 'at_assessment'] as const;
+
+/** Flows between $1 and $2 inclusive, by the date events happened; $3 optional province. */
+export function flowsSql(byProvince: boolean): string {
+  const reasonCounts = CLOSE_REASON_CODES.map((reason) =>
+    reason === 'at_assessment'
+      ? `count(*) FILTER (WHERE ev.action = 'closeAtAssessment')::int AS "close_at_assessment"`
+      : `count(*) FILTER (WHERE ev.action = 'close' AND ev.reason = '${reason}')::int AS "close_${reason}"`,
+  );
+  return `SELECT ${byProvince ? 'ev.province_code AS "provinceCode",' : ''}
+      count(*) FILTER (WHERE ev.action = 'refer')::int AS referrals,
+      count(*) FILTER (WHERE ev.action = 'admit')::int AS admissions,
+      count(*) FILTER (WHERE ev.action = 'placeInFamily' AND ev.from_status = 'assessment')::int AS "placedAtGatekeeping",
+      count(*) FILTER (WHERE ev.action = 'placeInFamily' AND ev.from_status = 'reintegration')::int AS reintegrations,
+      count(*) FILTER (WHERE ev.action = 'reportBreakdown')::int AS breakdowns,
+      (count(*) FILTER (WHERE ev.action = 'reportBreakdown') + count(*) FILTER (WHERE ev.action = 'refer' AND EXISTS (
+        SELECT 1 FROM care_episodes earlier WHERE earlier.child_id = ev.child_id AND earlier.id <> ev.episode_id AND earlier.referred_on <= ev.occurred_on)))::int AS "reEntries",
+      count(*) FILTER (WHERE ev.action IN ('close', 'closeAtAssessment'))::int AS closures,
+      ${reasonCounts.join(',\n      ')}
+    FROM care_episode_events ev
+    WHERE ev.occurred_on BETWEEN $1::date AND $2::date
+      AND ev.action IN ('refer', 'admit', 'placeInFamily', 'reportBreakdown', 'close', 'closeAtAssessment')
+    ${byProvince ? 'GROUP BY ev.province_code ORDER BY ev.province_code' : ''}`;
+}
+
+const FACILITY_DIMENSION_SQL: Record<FacilityDimension, string> = {
+  provinceCode: 'f.province_code',
+  type: 'f.type',
+  status: 's.status',
+};
+
+const LOCAL_DATE = (column: string) => `(${column} AT TIME ZONE '${TIME_ZONE}')::date`;
+
+/** Facilities as they stood on $1: status from their history, residents from care periods. */
+export function facilitiesSql(groupBy: readonly FacilityDimension[]): string {
+  const keys = groupBy.map((d) => `${FACILITY_DIMENSION_SQL[d]} AS "${d}"`);
+  return `WITH status_on AS (
+      SELECT DISTINCT ON (re.entity_id) re.entity_id AS facility_id, re.to_status AS status
+      FROM registry_events re
+      WHERE re.entity_type = 'facility' AND ${LOCAL_DATE('re.recorded_at')} <= $1::date
+      ORDER BY re.entity_id, re.recorded_at DESC
+    ), residents AS (
+      SELECT p.facility_id, count(*)::int AS n FROM care_periods p
+      WHERE p.status IN ('residential_care', 'reintegration') AND daterange(p.starts_on, p.ends_on) @> $1::date
+      GROUP BY p.facility_id
+    ), mou_in_force AS (
+      SELECT DISTINCT m.facility_id FROM mous m
+      WHERE m.starts_on <= $1::date AND m.ends_on > $1::date
+        AND EXISTS (SELECT 1 FROM registry_events a WHERE a.entity_type = 'mou' AND a.entity_id = m.id AND a.action = 'activate' AND ${LOCAL_DATE('a.recorded_at')} <= $1::date)
+        AND NOT EXISTS (SELECT 1 FROM registry_events x WHERE x.entity_type = 'mou' AND x.entity_id = m.id AND x.action IN ('terminate', 'supersede') AND ${LOCAL_DATE('x.recorded_at')} <= $1::date)
+    ), last_inspection AS (
+      SELECT i.facility_id, max(i.conducted_on) AS conducted_on FROM inspections i
+      WHERE i.status = 'approved' AND i.conducted_on <= $1::date AND ${LOCAL_DATE('i.approved_at')} <= $1::date
+      GROUP BY i.facility_id
+    )
+    SELECT ${[
+      ...keys,
+      'count(*)::int AS facilities',
+      'coalesce(sum(f.capacity), 0)::int AS capacity',
+      'coalesce(sum(r.n), 0)::int AS residents',
+      'count(mo.facility_id)::int AS "withActiveMou"',
+      `count(*) FILTER (WHERE li.conducted_on > ($1::date - interval '12 months'))::int AS "inspectedLast12Months"`,
+      `count(*) FILTER (WHERE s.status NOT IN ('rejected', 'transitioned', 'closed')
+         AND coalesce((li.conducted_on + interval '12 months')::date, ${LOCAL_DATE('f.created_at')}) < $1::date)::int AS "overdueInspections"`,
+      `count(*) FILTER (WHERE s.status = 'transitioned')::int AS transitioned`,
+      `count(*) FILTER (WHERE s.status = 'closed')::int AS closed`,
+    ].join(',\n      ')}
+    FROM facilities f
+    JOIN status_on s ON s.facility_id = f.id
+    LEFT JOIN residents r ON r.facility_id = f.id
+    LEFT JOIN mou_in_force mo ON mo.facility_id = f.id
+    LEFT JOIN last_inspection li ON li.facility_id = f.id
+    ${groupBy.length ? `GROUP BY ${groupBy.map((_, i) => i + 1).join(', ')} ORDER BY ${groupBy.map((_, i) => i + 1).join(', ')}` : ''}`;
+}
+
+/** Gatekeeping decisions between $1 (exclusive) and $2 (inclusive); $3 optional province. */
+export const GATEKEEPING_SQL = `SELECT
+    count(*) FILTER (WHERE ev.action = 'admit')::int AS admitted,
+    count(*) FILTER (WHERE ev.action IN ('placeInFamily', 'closeAtAssessment') AND ev.from_status IN ('referred', 'assessment'))::int AS diverted
+  FROM care_episode_events ev
+  WHERE ev.occurred_on > $1::date AND ev.occurred_on <= $2::date
+    AND ev.action IN ('admit', 'placeInFamily', 'closeAtAssessment')
+    AND ($3::text IS NULL OR ev.province_code = $3)`;
