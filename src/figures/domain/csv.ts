@@ -3,7 +3,14 @@ export function toCsv(rows: readonly Record<string, unknown>[], columns?: readon
   const header = columns ?? [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const cell = (value: unknown): string => {
     if (value === null || value === undefined) return '';
-    const text = Array.isArray(value) ? value.join(';') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    const text =
+      typeof value === 'string'
+        ? value
+        : typeof value === 'number' || typeof value === 'boolean'
+          ? String(value)
+          : Array.isArray(value)
+            ? value.map((v) => JSON.stringify(v)).join(';')
+            : JSON.stringify(value);
     // Quote what needs it; a leading = + - @ is neutralised so spreadsheets do not run it as a formula.
     const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
