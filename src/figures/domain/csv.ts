@@ -9,7 +9,7 @@ export function toCsv(rows: readonly Record<string, unknown>[], columns?: readon
         : typeof value === 'number' || typeof value === 'boolean'
           ? String(value)
           : Array.isArray(value)
-            ? value.map((v) => JSON.stringify(v)).join(';')
+            ? value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(';')
             : JSON.stringify(value);
     // Quote what needs it; a leading = + - @ is neutralised so spreadsheets do not run it as a formula.
     const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
