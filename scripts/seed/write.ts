@@ -1,0 +1,158 @@
+import type { PoolClient } from 'pg';
+import { nextReviewDue, nextVisitDue } from '../../src/care-episodes/domain/schedules';
+import type { World } from './simulate';
+
+type Cell = string | number | boolean | null | undefined | object;
+
+/** Inserts rows in batches through unnest(text[]...), casting each column in SQL: fast, one round trip per batch. */
+async function insertRows(client: PoolClient, table: string, columns: [string, string][], rows: Cell[][], batchSize = 5000): Promise<void> {
+  const list = columns.map(([name]) => name).join(', ');
+  const selects = columns.map(([, type], i) => `u.c${i}::${type}`).join(', ');
+  const unnest = columns.map((_, i) => `$${i + 1}::text[]`).join(', ');
+  const aliases = columns.map((_, i) => `c${i}`).join(', ');
+  const sql = `INSERT INTO ${table} (${list}) SELECT ${selects} FROM unnest(${unnest}) AS u(${aliases})`;
+  for (let offset = 0; offset < rows.length; offset += batchSize) {
+    const batch = rows.slice(offset, offset + batchSize);
+    const params = columns.map((_, i) =>
+      batch.map((row) => {
+        const value = row[i];
+        if (value === null || value === undefined) return null;
+        return typeof value === 'object' ? JSON.stringify(value) : String(value);
+      }),
+    );
+    await client.query(sql, params);
+  }
+}
+
+export interface SeedUsers {
+  inspectorId: string;
+  approverId: string;
+  socialWorkerId: string;
+}
+
+/** Writes the simulated world in one transaction. Care periods are rebuilt in bulk from the events. */
+export async function writeWorld(client: PoolClient, world: World, users: SeedUsers, today: string, firstRegistryNumber: number): Promise<void> {
+  await client.query('ALTER TABLE care_episode_events DISABLE TRIGGER care_periods_follow_events');
+
+  await insertRows(client, 'agencies', [['id', 'uuid'], ['name', 'text'], ['type', 'text']], world.agencies.map((a) => [a.id, a.name, a.type]));
+
+  const latestPayload = (facilityId: string, action: string) =>
+    [...world.registryEvents].reverse().find((e) => e.entityId === facilityId && e.action === action)?.payload as Record<string, string> | undefined;
+  await insertRows(
+    client,
+    'facilities',
+    [
+      ['id', 'uuid'], ['registry_code', 'text'], ['name', 'text'], ['name_km', 'text'], ['type', 'text'], ['operator_agency_id', 'uuid'],
+      ['province_code', 'text'], ['capacity', 'int'], ['status', 'text'], ['remediation_deadline', 'date'], ['transition_target_service', 'text'],
+      ['transition_target_date', 'date'], ['last_approved_inspection_on', 'date'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+    ],
+    world.facilities.map((f, i) => {
+      const remediation = f.status === 'under_remediation' ? latestPayload(f.id, 'requireRemediation') : undefined;
+      const transition = ['transitioning', 'transitioned'].includes(f.status) ? latestPayload(f.id, 'beginTransition') : undefined;
+      return [
+        f.id, `RCF-${f.provinceCode}-${String(firstRegistryNumber + i).padStart(5, '0')}`, f.name, f.nameKm, f.type, f.operatorAgencyId, f.provinceCode,
+        f.capacity, f.status, remediation?.deadline, transition?.targetService, transition?.targetDate, f.lastApprovedOn,
+        `${f.createdOn}T02:00:00Z`, `${today}T02:00:00Z`,
+      ];
+    }),
+  );
+
+  await insertRows(
+    client,
+    'mous',
+    [['id', 'uuid'], ['facility_id', 'uuid'], ['reference_number', 'text'], ['status', 'text'], ['signed_on', 'date'], ['starts_on', 'date'], ['ends_on', 'date'], ['renewal_of_id', 'uuid'], ['created_at', 'timestamptz']],
+    // A renewal points at an MoU of the same statement: foreign keys are checked at its end.
+    world.mous.map((m) => [m.id, m.facilityId, m.referenceNumber, m.status, m.signedOn, m.startsOn, m.endsOn, m.renewalOfId, `${m.createdOn}T02:00:00Z`]),
+    100_000,
+  );
+
+  await insertRows(
+    client,
+    'inspections',
+    [
+      ['id', 'uuid'], ['facility_id', 'uuid'], ['type', 'text'], ['status', 'text'], ['scheduled_for', 'date'], ['inspector_id', 'uuid'], ['conducted_on', 'date'],
+      ['ratings', 'jsonb'], ['outcome', 'text'], ['submitted_by_id', 'uuid'], ['submitted_at', 'timestamptz'], ['approved_by_id', 'uuid'], ['approved_at', 'timestamptz'], ['created_at', 'timestamptz'],
+    ],
+    world.inspections.map((i) => [
+      i.id, i.facilityId, i.type, 'approved', i.scheduledFor, users.inspectorId, i.conductedOn, i.ratings, i.outcome, users.inspectorId,
+      `${i.conductedOn}T05:00:00Z`, users.approverId, `${i.conductedOn}T09:00:00Z`, `${i.createdOn}T02:00:00Z`,
+    ]),
+  );
+  await insertRows(
+    client,
+    'corrective_actions',
+    [['id', 'uuid'], ['inspection_id', 'uuid'], ['description', 'text'], ['due_on', 'date'], ['status', 'text'], ['resolved_on', 'date'], ['resolved_by_id', 'uuid'], ['created_at', 'timestamptz']],
+    world.correctiveActions.map((a) => [a.id, a.inspectionId, a.description, a.dueOn, a.status, a.resolvedOn, a.resolvedOn ? users.inspectorId : null, `${a.createdOn}T02:00:00Z`]),
+  );
+  await insertRows(
+    client,
+    'registry_events',
+    [['id', 'uuid'], ['entity_type', 'text'], ['entity_id', 'uuid'], ['action', 'text'], ['from_status', 'text'], ['to_status', 'text'], ['actor_id', 'uuid'], ['actor_role', 'text'], ['reason', 'text'], ['payload', 'jsonb'], ['recorded_at', 'timestamptz']],
+    world.registryEvents.map((e) => [e.id, e.entityType, e.entityId, e.action, e.from, e.to, users.inspectorId, 'inspector', e.reason, e.payload, e.at]),
+  );
+
+  await insertRows(
+    client,
+    'children',
+    [
+      ['id', 'uuid'], ['system_code', 'text'], ['given_name', 'text'], ['family_name', 'text'], ['given_name_km', 'text'], ['family_name_km', 'text'], ['sex', 'text'],
+      ['date_of_birth', 'date'], ['date_of_birth_estimated', 'boolean'], ['birth_registered', 'boolean'], ['disability', 'boolean'], ['parental_status', 'text'],
+      ['home_province_code', 'text'], ['registered_by_agency_id', 'uuid'],
+    ],
+    world.children.map((c) => [
+      c.id, c.systemCode, c.givenName, c.familyName, c.givenNameKm, c.familyNameKm, c.sex, c.dateOfBirth, c.dateOfBirthEstimated, c.birthRegistered, c.disability,
+      c.parentalStatus, c.homeProvinceCode, c.registeredByAgencyId,
+    ]),
+  );
+  await insertRows(
+    client,
+    'care_episodes',
+    [
+      ['id', 'uuid'], ['child_id', 'uuid'], ['responsible_agency_id', 'uuid'], ['province_code', 'text'], ['status', 'text'], ['referred_on', 'date'], ['reasons', 'text[]'],
+      ['facility_id', 'uuid'], ['residential_since', 'date'], ['last_review_on', 'date'], ['next_review_due', 'date'], ['target_placement_type', 'text'],
+      ['family_traced_on', 'date'], ['placement_type', 'text'], ['carer_name', 'text'], ['carer_relationship', 'text'], ['placed_on', 'date'],
+      ['visits_since_placement', 'int'], ['last_visit_on', 'date'], ['last_visit_rated_well', 'boolean'], ['next_visit_due', 'date'], ['last_event_on', 'date'],
+      ['closed_on', 'date'], ['close_reason', 'text'], ['created_at', 'timestamptz'],
+    ],
+    world.episodes.map((e) => [
+      e.id, e.childId, e.responsibleAgencyId, e.provinceCode, e.status, e.referredOn, `{${e.reasons.join(',')}}`, e.facilityId, e.residentialSince, e.lastReviewOn,
+      e.residentialSince ? nextReviewDue(e.residentialSince, e.lastReviewOn) : null, e.targetPlacementType, e.familyTracedOn, e.placementType, e.carerName,
+      e.carerRelationship, e.placedOn, e.visits, e.lastVisitOn, e.lastVisitRatedWell, e.placedOn && e.status === 'family_based_care' ? nextVisitDue(e.placedOn, e.visits) : null,
+      e.lastEventOn, e.closedOn, e.closeReason, `${e.referredOn}T02:00:00Z`,
+    ]),
+  );
+  await insertRows(
+    client,
+    'care_episode_events',
+    [
+      ['id', 'uuid'], ['episode_id', 'uuid'], ['child_id', 'uuid'], ['action', 'text'], ['from_status', 'text'], ['to_status', 'text'], ['occurred_on', 'date'],
+      ['recorded_at', 'timestamptz'], ['actor_id', 'uuid'], ['actor_role', 'text'], ['responsible_agency_id', 'uuid'], ['province_code', 'text'], ['facility_id', 'uuid'],
+      ['placement_type', 'text'], ['reason', 'text'], ['payload', 'jsonb'],
+    ],
+    world.events.map((e) => [
+      e.id, e.episodeId, e.childId, e.action, e.from, e.to, e.occurredOn, new Date(Date.parse(`${e.occurredOn}T02:00:00Z`) + (e.order % 36_000_000)).toISOString(),
+      users.socialWorkerId, 'social_worker', e.responsibleAgencyId, e.provinceCode, e.facilityId, e.placementType, e.reason, e.payload,
+    ]),
+  );
+  await insertRows(
+    client,
+    'care_reviews',
+    [['id', 'uuid'], ['episode_id', 'uuid'], ['reviewed_on', 'date'], ['summary', 'text'], ['recorded_by_id', 'uuid']],
+    world.reviews.map((r) => [r.id, r.episodeId, r.reviewedOn, r.summary, users.socialWorkerId]),
+  );
+  await insertRows(
+    client,
+    'follow_up_visits',
+    [['id', 'uuid'], ['episode_id', 'uuid'], ['visited_on', 'date'], ['visit_type', 'text'], ['child_seen', 'boolean'], ['ratings', 'jsonb'], ['rated_well', 'boolean'], ['note', 'text'], ['recorded_by_id', 'uuid']],
+    world.visits.map((v) => [v.id, v.episodeId, v.visitedOn, v.visitType, v.childSeen, v.ratings, v.ratedWell, v.note, users.socialWorkerId]),
+  );
+
+  // The periods the trigger would have written, event by event, written at once.
+  await client.query(`INSERT INTO care_periods (episode_id, child_id, status, facility_id, placement_type, province_code, starts_on, ends_on)
+    SELECT episode_id, child_id, to_status, facility_id, placement_type, province_code, occurred_on, ends_on FROM (
+      SELECT ev.*, lead(ev.occurred_on) OVER (PARTITION BY ev.episode_id ORDER BY ev.occurred_on, ev.recorded_at) AS ends_on
+      FROM care_episode_events ev
+      WHERE NOT EXISTS (SELECT 1 FROM care_periods p WHERE p.episode_id = ev.episode_id)
+    ) periods WHERE to_status <> 'closed'`);
+  await client.query('ALTER TABLE care_episode_events ENABLE TRIGGER care_periods_follow_events');
+}
