@@ -1,14 +1,13 @@
 import 'reflect-metadata';
-import { readFile } from 'node:fs/promises';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { ensureBootstrapAdmin } from '../../src/auth/bootstrap-admin';
 import { hashPassword } from '../../src/auth/passwords';
 import { dataSourceOptions } from '../../src/common/database/data-source-options';
-import { connectionFile, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/common/database/embedded-postgres';
 import { today } from '../../src/common/time/calendar';
 import { loadConfig } from '../../src/config/config';
 import { simulate, SIZES } from './simulate';
+import { projectDatabase } from '../db-url';
 import { writeWorld } from './write';
 
 export const DEMO_PASSWORD = 'rcf-demo-password';
@@ -24,7 +23,7 @@ async function main(): Promise<void> {
   const size = SIZES[sizeName];
   if (!size) throw new Error(`Unknown size "${sizeName}": use ${Object.keys(SIZES).join(' or ')}`);
   const config = loadConfig();
-  const { url, embedded } = await findDatabase(config.databaseUrl, config.embeddedDbDir);
+  const { url, embedded } = await projectDatabase(config.databaseUrl, config.embeddedDbDir);
 
   const migrator = new DataSource(dataSourceOptions(url, 1));
   await migrator.initialize();
@@ -65,23 +64,6 @@ async function main(): Promise<void> {
   }
   console.log(`Seeded the ${size.name} world in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   console.log(`Log in as demo.inspector, demo.social, demo.ngo or demo.planner with the password ${DEMO_PASSWORD} (or as your admin).`);
-}
-
-async function findDatabase(databaseUrl: string | undefined, embeddedDir: string): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
-  if (databaseUrl) return { url: databaseUrl };
-  const running = await readFile(connectionFile(embeddedDir), 'utf8').catch(() => undefined);
-  if (running) {
-    const pool = new Pool({ connectionString: running.trim(), max: 1, connectionTimeoutMillis: 2000 });
-    const alive = await pool.query('SELECT 1').then(() => true, () => false);
-    await pool.end();
-    if (alive) {
-      console.log('Seeding the embedded database of the running app.');
-      return { url: running.trim() };
-    }
-  }
-  console.log(`Starting the embedded database in ${embeddedDir} to seed it.`);
-  const embedded = await startEmbeddedPostgres(embeddedDir, 0, () => undefined);
-  return { url: embedded.url, embedded };
 }
 
 /** Users to explore the demo with, one per role (created once, reused by later seeds). */

@@ -315,6 +315,15 @@ export function simulate(size: SeedSize, today: string, inspectorIds: string[]):
     }
   };
 
+  const usedCodes = new Set<string>();
+  const systemCode = (): string => {
+    for (;;) {
+      const code = `CH-${Array.from({ length: 10 }, () => '0123456789ABCDEFGHJKMNPQRSTVWXYZ'[rnd.int(0, 31)]).join('')}`;
+      if (usedCodes.has(code)) continue;
+      usedCodes.add(code);
+      return code;
+    }
+  };
   const registerChild = (date: string): SimChild => {
     const homeProvinceCode = rnd.weighted(provinceWeights);
     const [given, givenKm, sexHint] = rnd.pick(GIVEN_NAMES);
@@ -322,7 +331,7 @@ export function simulate(size: SeedSize, today: string, inspectorIds: string[]):
     const age = rnd.weighted({ '0': 3, '1': 4, '3': 8, '6': 30, '12': 30, '15': 25 });
     const child: SimChild = {
       id: rnd.uuid(),
-      systemCode: `CH-${rnd.uuid().replace(/-/g, '').slice(0, 8).toUpperCase()}`,
+      systemCode: systemCode(),
       givenName: given,
       familyName: family,
       givenNameKm: givenKm,

@@ -165,6 +165,8 @@ export class ChildrenService {
 }
 
 function newSystemCode(): string {
-  const bytes = randomBytes(8);
+  // 50 random bits: a collision among a million children is a one-in-two-thousand event, and would
+  // only refuse that one registration (a unique index holds the codes).
+  const bytes = randomBytes(10);
   return `CH-${Array.from(bytes, (b) => CODE_ALPHABET[b % 32]).join('')}`;
 }

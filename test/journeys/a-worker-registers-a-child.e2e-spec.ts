@@ -38,7 +38,7 @@ describe('a worker registers a child, without creating a duplicate or leaking wh
     const created = await social.post('/children', sreyNeang);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ givenName: 'Srey Neang', givenNameKm: 'ស្រីនាង', familyNameKm: 'ចាន់', openEpisodeId: null });
-    expect(created.body.systemCode).toMatch(/^CH-[0-9A-Z]{8}$/);
+    expect(created.body.systemCode).toMatch(/^CH-[0-9A-Z]{10}$/);
     expect(created.body.systemCode).not.toMatch(/SREY|CHAN|2014/);
   });
 

@@ -29,12 +29,12 @@ export class UpdateChildRequest extends PartialType(OmitType(CreateChildRequest,
 export class ChildListQuery extends IntersectionType(PageQuery, OmitType(EpisodeListQuery, ['limit', 'cursor', 'childId'] as const)) {
   @ApiPropertyOptional() @IsOptional() @IsIn(PROVINCE_CODES) homeProvinceCode?: string;
   @ApiPropertyOptional({ enum: SEXES }) @IsOptional() @IsIn(SEXES) sex?: Sex;
-  @ApiPropertyOptional({ example: 'CH-7K2M9QX4' }) @IsOptional() @IsString() @MaxLength(20) systemCode?: string;
+  @ApiPropertyOptional({ example: 'CH-7K2M9QX4RT' }) @IsOptional() @IsString() @MaxLength(20) systemCode?: string;
 }
 
 export class ChildView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'CH-7K2M9QX4', description: 'Identifies no one.' }) systemCode: string;
+  @ApiProperty({ example: 'CH-7K2M9QX4RT', description: 'Identifies no one.' }) systemCode: string;
   @ApiProperty() givenName: string;
   @ApiProperty() familyName: string;
   @ApiProperty({ nullable: true, type: String }) givenNameKm: string | null;

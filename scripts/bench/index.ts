@@ -1,0 +1,243 @@
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
+import path from 'node:path';
+import { Pool } from 'pg';
+import { hashPassword } from '../../src/auth/passwords';
+import { findFreePort } from '../../src/common/database/embedded-postgres';
+import { addDays, addYears, today } from '../../src/common/time/calendar';
+import { loadConfig } from '../../src/config/config';
+import { CARE_SPLIT_SQL, childrenStockSql, facilitiesSql, flowsSql, GATEKEEPING_SQL } from '../../src/figures/figures.queries';
+import { projectDatabase } from '../db-url';
+
+/**
+ * `npm run bench`: on the seeded national data set, times each figures query through the API and
+ * as raw SQL, then loads a hot read (GET one care episode) and a hot write (POST a follow-up visit)
+ * against the API and against a bare node:http + pg server running the same SQL, and watches the
+ * API's memory. Prints a table; ratios are against baselines measured in the same run.
+ */
+const PASSWORD = 'bench-password-2026';
+const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-42';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
+const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { url, embedded } = await projectDatabase(config.databaseUrl, config.embeddedDbDir);
+  const pool = new Pool({ connectionString: url, max: 2 });
+  const processes: ChildProcess[] = [];
+  try {
+    const [{ events }] = (await pool.query<{ events: number }>('SELECT count(*)::int AS events FROM care_episode_events')).rows as [{ events: number }];
+    console.log(`Data set: ${events.toLocaleString()} care episode events.`);
+    if (events < 500_000) console.log('  (This is not the national data set: run `npm run seed -- national` first for figures that mean something.)');
+    await benchUsers(pool);
+
+    const apiPort = await findFreePort();
+    const barePort = await findFreePort();
+    const env = { ...process.env, DATABASE_URL: url, JWT_SECRET, LOG_REQUESTS: 'false' };
+    const api = spawn(process.execPath, [path.join(__dirname, '../../src/main.js')], { env: { ...env, PORT: String(apiPort) }, stdio: 'ignore' });
+    const bare = spawn(process.execPath, [path.join(__dirname, 'bare-server.js')], { env: { ...env, PORT: String(barePort) }, stdio: 'ignore' });
+    processes.push(api, bare);
+    await waitFor(apiPort, '/health/ready');
+    await waitFor(barePort, '/api/v1/care-episodes/00000000-0000-4000-8000-000000000000', 401);
+
+    const planner = await login(apiPort, 'bench.planner');
+    const social = await login(apiPort, 'bench.social');
+    const asOf = today();
+    const fiveYearsAgo = addYears(asOf, -5);
+    const yearAgo = addDays(asOf, -365);
+
+    console.log('\nFigures: p50 / p95 in ms, through the API (as a planner) and as raw SQL on one connection');
+    const figureCases: { name: string; path: string; sql: string; params: unknown[][] }[] = [
+      { name: 'children today by care setting × province', path: `/api/v1/figures/children?asOf=${asOf}&groupBy=careSetting,provinceCode`, sql: childrenStockSql(['careSetting', 'provinceCode']), params: [[asOf, null]] },
+      { name: 'children 5 years ago by every dimension', path: `/api/v1/figures/children?asOf=${fiveYearsAgo}&groupBy=careSetting,provinceCode,facilityType,sex,ageBand,disability,parentalStatus`, sql: childrenStockSql(['careSetting', 'provinceCode', 'facilityType', 'sex', 'ageBand', 'disability', 'parentalStatus']), params: [[fiveYearsAgo, null]] },
+      { name: 'flows over the last 12 months by province', path: `/api/v1/figures/flows?from=${yearAgo}&to=${asOf}&groupBy=provinceCode`, sql: flowsSql(true), params: [[yearAgo, asOf]] },
+      { name: 'facilities today by province × status', path: `/api/v1/figures/facilities?asOf=${asOf}&groupBy=provinceCode,status`, sql: facilitiesSql(['provinceCode', 'status']), params: [[asOf]] },
+      {
+        name: 'deinstitutionalisation since 5 years ago',
+        path: `/api/v1/figures/deinstitutionalisation?baseline=${fiveYearsAgo}&asOf=${asOf}`,
+        sql: `${CARE_SPLIT_SQL};${GATEKEEPING_SQL}`,
+        params: [[fiveYearsAgo, null], [asOf, null], [fiveYearsAgo, asOf, null]],
+      },
+    ];
+    const figureRows: string[][] = [];
+    for (const figure of figureCases) {
+      const statements = figure.name.startsWith('deinstitutionalisation') ? [CARE_SPLIT_SQL, CARE_SPLIT_SQL, GATEKEEPING_SQL] : [figure.sql];
+      const raw = await timeIt(ROUNDS, async () => {
+        for (let i = 0; i < statements.length; i++) await pool.query(statements[i], figure.params[i]);
+      });
+      const viaApi = await timeIt(ROUNDS, async () => {
+        const response = await call(apiPort, 'GET', figure.path, planner);
+        if (response.status !== 200) throw new Error(`${figure.path}: ${response.status} ${response.body}`);
+      });
+      figureRows.push([figure.name, f(viaApi.p50), f(viaApi.p95), f(raw.p50), f(raw.p95), `${(viaApi.p95 / raw.p95).toFixed(2)}×`, viaApi.p95 <= 150 ? 'yes' : 'NO']);
+    }
+    printTable(['query', 'API p50', 'API p95', 'SQL p50', 'SQL p95', 'p95 ratio', '≤ 150 ms'], figureRows);
+
+    const readIds = (await pool.query<{ id: string }>(`SELECT id FROM care_episodes WHERE status <> 'closed' ORDER BY random() LIMIT 200`)).rows.map((r) => r.id);
+    const writeIds = (await pool.query<{ id: string }>(`SELECT id FROM care_episodes WHERE status = 'family_based_care' ORDER BY random() LIMIT 200`)).rows.map((r) => r.id);
+    const visit = JSON.stringify({
+      visitedOn: asOf,
+      visitType: 'home_visit',
+      childSeen: true,
+      ratings: { safety: 4, health: 3, education: 3, familyRelationships: 4, economicSituation: 3, wellbeing: 4 },
+    });
+    let n = 0;
+    const read = () => ['GET', `/api/v1/care-episodes/${readIds[n++ % readIds.length]}`, undefined] as const;
+    const write = () => ['POST', `/api/v1/care-episodes/${writeIds[n++ % writeIds.length]}/follow-up-visits`, visit] as const;
+
+    console.log(`\nHot paths: ${CONCURRENCY} concurrent clients for ${LOAD_SECONDS} s each, on keep-alive connections`);
+    const loadRows: string[][] = [];
+    let peakRss = 0;
+    for (const [name, next, target] of [
+      ['hot read: GET one care episode', read, 0.7],
+      ['hot write: POST a follow-up visit', write, 0.5],
+    ] as const) {
+      const baseline = await load(barePort, social, next, 201);
+      const watcher = watchRss(api.pid!);
+      const framework = await load(apiPort, social, next, 201);
+      peakRss = Math.max(peakRss, watcher.stop());
+      const ratio = framework.rps / baseline.rps;
+      loadRows.push([name, f(framework.rps, 0), f(framework.p50), f(framework.p95), f(baseline.rps, 0), f(baseline.p50), f(baseline.p95), `${(ratio * 100).toFixed(0)}%`, ratio >= target ? 'yes' : 'NO', String(framework.errors + baseline.errors)]);
+    }
+    printTable(['path', 'API req/s', 'API p50', 'API p95', 'bare req/s', 'bare p50', 'bare p95', 'API / bare', 'target met', 'errors'], loadRows);
+    console.log(`\nAPI server peak RSS under load: ${(peakRss / 1024).toFixed(0)} MB (target ≤ 250 MB): ${peakRss / 1024 <= 250 ? 'yes' : 'NO'}`);
+  } finally {
+    for (const child of processes) child.kill('SIGTERM');
+    await pool.end();
+    agent.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await embedded?.stop();
+  }
+}
+
+async function benchUsers(pool: Pool): Promise<void> {
+  const hash = await hashPassword(PASSWORD);
+  for (const [username, role] of [
+    ['bench.planner', 'planner'],
+    ['bench.social', 'social_worker'],
+  ]) {
+    await pool.query(
+      `INSERT INTO users (username, password_hash, display_name, role) VALUES ($1, $2, $1, $3)
+       ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, active = true`,
+      [username, hash, role],
+    );
+  }
+}
+
+interface Answer {
+  status: number;
+  body: string;
+}
+
+function call(port: number, method: string, urlPath: string, token?: string, body?: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: urlPath,
+        agent,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function login(port: number, username: string): Promise<string> {
+  const answer = await call(port, 'POST', '/api/v1/auth/login', undefined, JSON.stringify({ username, password: PASSWORD }));
+  if (answer.status !== 200) throw new Error(`login failed: ${answer.body}`);
+  return (JSON.parse(answer.body) as { accessToken: string }).accessToken;
+}
+
+async function waitFor(port: number, urlPath: string, status = 200): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const answer = await call(port, 'GET', urlPath).catch(() => undefined);
+    if (answer?.status === status) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`server on port ${port} did not come up`);
+}
+
+async function timeIt(rounds: number, work: () => Promise<void>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 3; i++) await work();
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = process.hrtime.bigint();
+    await work();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+async function load(
+  port: number,
+  token: string,
+  next: () => readonly [string, string, string | undefined],
+  okWrite: number,
+): Promise<{ rps: number; p50: number; p95: number; errors: number }> {
+  const times: number[] = [];
+  let errors = 0;
+  const warmEnd = Date.now() + 1000;
+  const end = warmEnd + LOAD_SECONDS * 1000;
+  const worker = async () => {
+    while (Date.now() < end) {
+      const [method, urlPath, body] = next();
+      const start = process.hrtime.bigint();
+      const answer = await call(port, method, urlPath, token, body);
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (answer.status !== 200 && answer.status !== okWrite) errors++;
+      if (Date.now() > warmEnd) times.push(ms);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return { rps: times.length / LOAD_SECONDS, p50: percentile(times, 50), p95: percentile(times, 95), errors };
+}
+
+function watchRss(pid: number): { stop: () => number } {
+  let peak = 0;
+  const timer = setInterval(() => {
+    void readFile(`/proc/${pid}/status`, 'utf8')
+      .then((status) => {
+        const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+        peak = Math.max(peak, kb);
+      })
+      .catch(() => undefined);
+  }, 100);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return peak;
+    },
+  };
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const f = (n: number, digits = 1) => n.toFixed(digits);
+
+function printTable(header: string[], rows: string[][]): void {
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`|${header.map(() => '---').join('|')}|`);
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
