@@ -53,7 +53,8 @@ async function main(): Promise<void> {
       [JSON.stringify({ size: size.name, facilities: world.facilities.length, children: world.children.length, events: world.events.length })],
     );
     await client.query('COMMIT');
-    await client.query('ANALYZE');
+    // Index-only scans need the visibility map that VACUUM sets.
+    await client.query('VACUUM ANALYZE');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

@@ -452,7 +452,7 @@ export function simulate(size: SeedSize, today: string, inspectorIds: string[]):
         carerRelationship: null, placedOn: null, visits: 0, lastVisitOn: null, lastVisitRatedWell: null, lastEventOn: date, closedOn: null, closeReason: null,
       };
       world.episodes.push(episode);
-      world.events.push({ id: rnd.uuid(), episodeId: episode.id, childId: child.id, action: 'refer', from: null, to: 'referred', occurredOn: date, order: order++, responsibleAgencyId: registrar, provinceCode: child.homeProvinceCode, facilityId: null, placementType: null, reason: null, payload: { reasons } });
+      world.events.push({ id: rnd.uuid(), episodeId: episode.id, childId: child.id, action: 'refer', from: null, to: 'referred', occurredOn: date, order: order++, responsibleAgencyId: registrar, provinceCode: child.homeProvinceCode, facilityId: null, placementType: null, reason: null, payload: { reasons, reEntry: step.kind === 'rerefer' } });
       queue.push(addDays(date, rnd.int(2, 20)), { kind: 'episode', episode, step: 'assess' });
       continue;
     }

@@ -127,11 +127,12 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
     [
       ['id', 'uuid'], ['episode_id', 'uuid'], ['child_id', 'uuid'], ['action', 'text'], ['from_status', 'text'], ['to_status', 'text'], ['occurred_on', 'date'],
       ['recorded_at', 'timestamptz'], ['actor_id', 'uuid'], ['actor_role', 'text'], ['responsible_agency_id', 'uuid'], ['province_code', 'text'], ['facility_id', 'uuid'],
-      ['placement_type', 'text'], ['reason', 'text'], ['payload', 'jsonb'],
+      ['placement_type', 'text'], ['reason', 'text'], ['payload', 'jsonb'], ['re_entry', 'boolean'],
     ],
     world.events.map((e) => [
       e.id, e.episodeId, e.childId, e.action, e.from, e.to, e.occurredOn, new Date(Date.parse(`${e.occurredOn}T02:00:00Z`) + (e.order % 36_000_000)).toISOString(),
       users.socialWorkerId, 'social_worker', e.responsibleAgencyId, e.provinceCode, e.facilityId, e.placementType, e.reason, e.payload,
+      e.action === 'reportBreakdown' || (e.payload as { reEntry?: boolean }).reEntry === true,
     ]),
   );
   await insertRows(
@@ -148,11 +149,17 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
   );
 
   // The periods the trigger would have written, event by event, written at once.
-  await client.query(`INSERT INTO care_periods (episode_id, child_id, status, facility_id, placement_type, province_code, starts_on, ends_on)
-    SELECT episode_id, child_id, to_status, facility_id, placement_type, province_code, occurred_on, ends_on FROM (
+  await client.query(`INSERT INTO care_periods (episode_id, child_id, status, facility_id, placement_type, province_code, starts_on, ends_on,
+                                                sex, date_of_birth, disability, parental_status, facility_type)
+    SELECT periods.episode_id, periods.child_id, periods.to_status, periods.facility_id, periods.placement_type, periods.province_code,
+           periods.occurred_on, periods.ends_on, c.sex, c.date_of_birth, c.disability, c.parental_status, f.type
+    FROM (
       SELECT ev.*, lead(ev.occurred_on) OVER (PARTITION BY ev.episode_id ORDER BY ev.occurred_on, ev.recorded_at) AS ends_on
       FROM care_episode_events ev
       WHERE NOT EXISTS (SELECT 1 FROM care_periods p WHERE p.episode_id = ev.episode_id)
-    ) periods WHERE to_status <> 'closed'`);
+    ) periods
+    JOIN children c ON c.id = periods.child_id
+    LEFT JOIN facilities f ON f.id = periods.facility_id
+    WHERE periods.to_status <> 'closed'`);
   await client.query('ALTER TABLE care_episode_events ENABLE TRIGGER care_periods_follow_events');
 }

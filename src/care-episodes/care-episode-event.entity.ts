@@ -9,7 +9,8 @@ import { CareEpisode } from './care-episode.entity';
 @Entity('care_episode_events')
 @Index('care_episode_events_episode_idx', ['episodeId', 'occurredOn'])
 @Index('care_episode_events_occurred_on_idx', ['occurredOn'])
-@Index('care_episode_events_flow_idx', ['occurredOn', 'action'])
+// A covering index (with INCLUDE columns TypeORM cannot declare) is made by the migration.
+@Index('care_episode_events_flow_idx', { synchronize: false })
 export class CareEpisodeEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -65,4 +66,8 @@ export class CareEpisodeEvent {
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   payload: object;
+
+  /** A breakdown, or the referral of a child who had an earlier episode: the figures count these as re-entries. */
+  @Column({ type: 'boolean', default: false })
+  reEntry: boolean;
 }

@@ -120,7 +120,11 @@ export class CareEpisodesService {
         lastEventOn: request.referredOn,
       }),
     );
-    await this.recordEvent(caller, episode, 'refer', null, request.referredOn, null, { reasons: request.reasons });
+    const returning = await this.db.manager
+      .createQueryBuilder(CareEpisode, 'earlier')
+      .where('earlier.child_id = :childId AND earlier.id <> :id', { childId: child.id, id: episode.id })
+      .getExists();
+    await this.recordEvent(caller, episode, 'refer', null, request.referredOn, null, { reasons: request.reasons, reEntry: returning });
     return this.view(caller, episode);
   }
 
@@ -349,6 +353,7 @@ export class CareEpisodesService {
       placementType: episode.placementType,
       reason,
       payload,
+      reEntry: action === 'reportBreakdown' || (payload as { reEntry?: boolean }).reEntry === true,
     });
     // The audit log names the change, never the carer's name, the child's name or free text.
     await this.audit.record({

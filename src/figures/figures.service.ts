@@ -32,6 +32,7 @@ export class FiguresService {
     const asOf = query.asOf ?? today();
     const groupBy = query.groupBy ?? [];
     const raw = await this.db.manager.query<Record<string, unknown>[]>(childrenStockSql(groupBy), [asOf, query.provinceCode ?? null]);
+    raw.sort((a, b) => compareKeys(a, b, groupBy.length));
     const apply = this.suppresses(caller);
     let total = 0;
     const rows = raw.map((r) => {
@@ -81,9 +82,13 @@ export class FiguresService {
     const asOf = query.asOf ?? today();
     if (query.baseline > asOf) throw new ValidationFailed([{ field: 'baseline', messages: ['baseline must not be after asOf'] }]);
     const province = query.provinceCode ?? null;
-    const [base] = await this.db.manager.query<{ residential: number; family: number }[]>(CARE_SPLIT_SQL, [query.baseline, province]);
-    const [now] = await this.db.manager.query<{ residential: number; family: number }[]>(CARE_SPLIT_SQL, [asOf, province]);
-    const [gate] = await this.db.manager.query<{ admitted: number; diverted: number }[]>(GATEKEEPING_SQL, [query.baseline, asOf, province]);
+    // Three independent reads of settled history: run side by side on pooled connections.
+    const pool = this.db.dataSource;
+    const [[base], [now], [gate]] = await Promise.all([
+      pool.query<{ residential: number; family: number }[]>(CARE_SPLIT_SQL, [query.baseline, province]),
+      pool.query<{ residential: number; family: number }[]>(CARE_SPLIT_SQL, [asOf, province]),
+      pool.query<{ admitted: number; diverted: number }[]>(GATEKEEPING_SQL, [query.baseline, asOf, province]),
+    ]);
     const decisions = gate.admitted + gate.diverted;
     const exact = {
       residentialAtBaseline: base.residential,
@@ -112,6 +117,19 @@ export class FiguresService {
       suppressedFields,
     };
   }
+}
+
+/** Orders rows by their group keys d0, d1, … (nulls last), as plain code points: the keys are codes. */
+function compareKeys(a: Record<string, unknown>, b: Record<string, unknown>, keys: number): number {
+  for (let i = 0; i < keys; i++) {
+    const x = a[`d${i}`];
+    const y = b[`d${i}`];
+    if (x === y) continue;
+    if (x === null || x === undefined) return 1;
+    if (y === null || y === undefined) return -1;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return 0;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;

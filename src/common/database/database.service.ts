@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { currentContext, requestContext } from './request-context';
+import { currentContext, inUnitOfWork } from './request-context';
 
 /**
  * The one way services reach the database. Inside a request the unit-of-work interceptor has opened
@@ -21,9 +21,6 @@ export class Database {
   async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const context = currentContext();
     if (context?.manager) return work(context.manager);
-    return this.dataSource.transaction((manager) => {
-      const store = { ...(context ?? { requestId: 'script' }), manager };
-      return requestContext.run(store, () => work(manager));
-    });
+    return this.dataSource.transaction((manager) => inUnitOfWork(context ?? { requestId: 'script' }, manager, () => work(manager)));
   }
 }

@@ -7,6 +7,18 @@ export interface RequestContext {
   requestId: string;
   caller?: Caller;
   manager?: EntityManager;
+  /** Work to do last, just before COMMIT (the audit log is written there, to hold its lock briefly). */
+  beforeCommit?: (() => Promise<void>)[];
+}
+
+/** Runs `work` with `manager` as the current transaction, then the before-commit work. */
+export async function inUnitOfWork<T>(base: RequestContext, manager: EntityManager, work: () => Promise<T>): Promise<T> {
+  const store: RequestContext = { ...base, manager, beforeCommit: [] };
+  return requestContext.run(store, async () => {
+    const result = await work();
+    for (const task of store.beforeCommit ?? []) await task();
+    return result;
+  });
 }
 
 export const requestContext = new AsyncLocalStorage<RequestContext>();

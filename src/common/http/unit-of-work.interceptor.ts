@@ -6,7 +6,7 @@ import { from, lastValueFrom, Observable, tap } from 'rxjs';
 import { DataSource, EntityManager } from 'typeorm';
 import { ACCESS_METADATA, AccessRule } from '../auth/authenticated.decorator';
 import type { Caller } from '../auth/caller';
-import { requestContext } from '../database/request-context';
+import { inUnitOfWork, requestContext } from '../database/request-context';
 import { IdempotencyKeyReused, ValidationFailed } from '../errors/domain-errors';
 import { etagOf } from './etag';
 import { IdempotencyRecord } from './idempotency-record.entity';
@@ -38,7 +38,7 @@ export class UnitOfWorkInterceptor implements NestInterceptor {
     }
     const idempotencyKey = request.method === 'POST' ? readIdempotencyKey(request) : undefined;
     const work = this.dataSource.transaction((manager) =>
-      requestContext.run({ ...base, manager }, async () => {
+      inUnitOfWork(base, manager, async () => {
         if (!idempotencyKey) return lastValueFrom<unknown, undefined>(next.handle(), { defaultValue: undefined });
         return this.onceOnly(manager, request, reply, idempotencyKey, () =>
           lastValueFrom(next.handle(), { defaultValue: undefined }),
