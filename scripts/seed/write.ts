@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import { nextReviewDue, nextVisitDue } from '../../src/care-episodes/domain/schedules';
+import { FLOW_ROLLUP_REBUILD } from '../../migrations/1764200000000-flow-rollup';
 import type { World } from './simulate';
 
 type Cell = string | number | boolean | null | undefined | object;
@@ -33,6 +34,7 @@ export interface SeedUsers {
 /** Writes the simulated world in one transaction. Care periods are rebuilt in bulk from the events. */
 export async function writeWorld(client: PoolClient, world: World, users: SeedUsers, today: string, firstRegistryNumber: number): Promise<void> {
   await client.query('ALTER TABLE care_episode_events DISABLE TRIGGER care_periods_follow_events');
+  await client.query('ALTER TABLE care_episode_events DISABLE TRIGGER flow_daily_follow_events');
 
   await insertRows(client, 'agencies', [['id', 'uuid'], ['name', 'text'], ['type', 'text']], world.agencies.map((a) => [a.id, a.name, a.type]));
 
@@ -162,4 +164,8 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
     LEFT JOIN facilities f ON f.id = periods.facility_id
     WHERE periods.to_status <> 'closed'`);
   await client.query('ALTER TABLE care_episode_events ENABLE TRIGGER care_periods_follow_events');
+  // The daily flows, recounted from every event (those already there and those just written).
+  await client.query('TRUNCATE flow_daily');
+  await client.query(FLOW_ROLLUP_REBUILD);
+  await client.query('ALTER TABLE care_episode_events ENABLE TRIGGER flow_daily_follow_events');
 }

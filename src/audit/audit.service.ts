@@ -40,7 +40,7 @@ export class AuditService {
       JSON.stringify(entry.changes ?? {}),
     ];
     if (!context?.beforeCommit) return this.insert([row]);
-    const pending = (this.pendingByContext.get(context) ?? []) as unknown[][];
+    const pending = (this.pendingByContext.get(context) ?? []);
     if (pending.length === 0) {
       this.pendingByContext.set(context, pending);
       context.beforeCommit.push(() => this.insert(pending));

@@ -47,26 +47,21 @@ export const CARE_SPLIT_SQL = `SELECT
 
 export const CLOSE_REASON_CODES = ['goals_met', 'aged_out', 'died', 'moved_or_untraceable', 'transferred_out', 'other', 'at_assessment'] as const;
 
-/** Flows between $1 and $2 inclusive, by the date events happened; $3 optional province. */
+/** Flows between $1 and $2 inclusive, by the date events happened, from the daily rollup. */
 export function flowsSql(byProvince: boolean): string {
-  const reasonCounts = CLOSE_REASON_CODES.map((reason) =>
-    reason === 'at_assessment'
-      ? `count(*) FILTER (WHERE ev.action = 'closeAtAssessment')::int AS "close_at_assessment"`
-      : `count(*) FILTER (WHERE ev.action = 'close' AND ev.reason = '${reason}')::int AS "close_${reason}"`,
-  );
-  return `SELECT ${byProvince ? 'ev.province_code AS "provinceCode",' : ''}
-      count(*) FILTER (WHERE ev.action = 'refer')::int AS referrals,
-      count(*) FILTER (WHERE ev.action = 'admit')::int AS admissions,
-      count(*) FILTER (WHERE ev.action = 'placeInFamily' AND ev.from_status = 'assessment')::int AS "placedAtGatekeeping",
-      count(*) FILTER (WHERE ev.action = 'placeInFamily' AND ev.from_status = 'reintegration')::int AS reintegrations,
-      count(*) FILTER (WHERE ev.action = 'reportBreakdown')::int AS breakdowns,
-      count(*) FILTER (WHERE ev.re_entry)::int AS "reEntries",
-      count(*) FILTER (WHERE ev.action IN ('close', 'closeAtAssessment'))::int AS closures,
-      ${reasonCounts.join(',\n      ')}
-    FROM care_episode_events ev
-    WHERE ev.occurred_on BETWEEN $1::date AND $2::date
-      AND ev.action IN ('refer', 'admit', 'placeInFamily', 'reportBreakdown', 'close', 'closeAtAssessment')
-    ${byProvince ? 'GROUP BY ev.province_code ORDER BY ev.province_code' : ''}`;
+  const reasonSums = CLOSE_REASON_CODES.map((reason) => `coalesce(sum(close_${reason}), 0)::int AS "close_${reason}"`);
+  return `SELECT ${byProvince ? 'd.province_code AS "provinceCode",' : ''}
+      coalesce(sum(referrals), 0)::int AS referrals,
+      coalesce(sum(admissions), 0)::int AS admissions,
+      coalesce(sum(placed_at_gatekeeping), 0)::int AS "placedAtGatekeeping",
+      coalesce(sum(reintegrations), 0)::int AS reintegrations,
+      coalesce(sum(breakdowns), 0)::int AS breakdowns,
+      coalesce(sum(re_entries), 0)::int AS "reEntries",
+      coalesce(sum(closures), 0)::int AS closures,
+      ${reasonSums.join(',\n      ')}
+    FROM flow_daily d
+    WHERE d.day BETWEEN $1::date AND $2::date
+    ${byProvince ? 'GROUP BY d.province_code ORDER BY d.province_code' : ''}`;
 }
 
 const FACILITY_DIMENSION_SQL: Record<FacilityDimension, string> = {
@@ -120,10 +115,6 @@ export function facilitiesSql(groupBy: readonly FacilityDimension[]): string {
 }
 
 /** Gatekeeping decisions between $1 (exclusive) and $2 (inclusive); $3 optional province. */
-export const GATEKEEPING_SQL = `SELECT
-    count(*) FILTER (WHERE ev.action = 'admit')::int AS admitted,
-    count(*) FILTER (WHERE ev.action IN ('placeInFamily', 'closeAtAssessment') AND ev.from_status IN ('referred', 'assessment'))::int AS diverted
-  FROM care_episode_events ev
-  WHERE ev.occurred_on > $1::date AND ev.occurred_on <= $2::date
-    AND ev.action IN ('admit', 'placeInFamily', 'closeAtAssessment')
-    AND ($3::text IS NULL OR ev.province_code = $3)`;
+export const GATEKEEPING_SQL = `SELECT coalesce(sum(admissions), 0)::int AS admitted, coalesce(sum(diverted), 0)::int AS diverted
+  FROM flow_daily d
+  WHERE d.day > $1::date AND d.day <= $2::date AND ($3::text IS NULL OR d.province_code = $3)`;

@@ -127,10 +127,12 @@ function compareKeys(a: Record<string, unknown>, b: Record<string, unknown>, key
     if (x === y) continue;
     if (x === null || x === undefined) return 1;
     if (y === null || y === undefined) return -1;
-    return String(x) < String(y) ? -1 : 1;
+    return keyText(x) < keyText(y) ? -1 : 1;
   }
   return 0;
 }
+
+const keyText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const round2 = (n: number) => Math.round(n * 100) / 100;
