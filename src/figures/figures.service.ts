@@ -6,6 +6,7 @@ import { today } from '../common/time/calendar';
 import { FACILITY_COUNTS, FLOW_COUNTS } from './domain/dimensions';
 import { isSmall, suppressCount, suppressRow } from './domain/suppression';
 import {
+  ChildrenFigureRow,
   ChildrenFigures,
   ChildrenFiguresQuery,
   DeinstitutionalisationFigures,
@@ -32,15 +33,23 @@ export class FiguresService {
     const asOf = query.asOf ?? today();
     const groupBy = query.groupBy ?? [];
     const raw = await this.db.manager.query<Record<string, unknown>[]>(childrenStockSql(groupBy), [asOf, query.provinceCode ?? null]);
-    raw.sort((a, b) => compareKeys(a, b, groupBy.length));
     const apply = this.suppresses(caller);
+    // Sorted here, not in SQL: sorting ~40,000 rows by seven collated keys cost PostgreSQL more than
+    // the rest of the query, while a few thousand groups sort in JavaScript in a few milliseconds.
+    const columns = groupBy.map((_, i) => `d${i}`);
     let total = 0;
-    const rows = raw.map((r) => {
+    const sortKeys = raw.map((r) => columns.map((c) => (r[c] === null || r[c] === undefined ? '\uffff' : String(r[c] as string | boolean))).join('\u0000'));
+    const order = raw.map((_, i) => i).sort((a, b) => (sortKeys[a] < sortKeys[b] ? -1 : sortKeys[a] > sortKeys[b] ? 1 : 0));
+    const rows = order.map((index): ChildrenFigureRow => {
+      const r = raw[index];
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < groupBy.length; i++) row[groupBy[i]] = r[columns[i]] ?? null;
       const count = Number(r.count);
       total += count;
-      const keys = Object.fromEntries(groupBy.map((d, i) => [d, r[`d${i}`] ?? null]));
-      const { value, suppressed } = suppressCount(count, apply);
-      return { ...keys, count: value, suppressed };
+      const shown = suppressCount(count, apply);
+      row.count = shown.value;
+      row.suppressed = shown.suppressed;
+      return row as unknown as ChildrenFigureRow;
     });
     const shownTotal = suppressCount(total, apply);
     return { asOf, groupBy, rows, total: shownTotal.value, totalSuppressed: shownTotal.suppressed };
@@ -118,21 +127,6 @@ export class FiguresService {
     };
   }
 }
-
-/** Orders rows by their group keys d0, d1, … (nulls last), as plain code points: the keys are codes. */
-function compareKeys(a: Record<string, unknown>, b: Record<string, unknown>, keys: number): number {
-  for (let i = 0; i < keys; i++) {
-    const x = a[`d${i}`];
-    const y = b[`d${i}`];
-    if (x === y) continue;
-    if (x === null || x === undefined) return 1;
-    if (y === null || y === undefined) return -1;
-    return keyText(x) < keyText(y) ? -1 : 1;
-  }
-  return 0;
-}
-
-const keyText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const round2 = (n: number) => Math.round(n * 100) / 100;
