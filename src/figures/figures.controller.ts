@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
 import type { Caller } from '../common/auth/caller';
 import { ApiValidationErrors } from '../common/http/api-errors.decorator';
+import { WithoutTransaction } from '../common/http/unit-of-work.interceptor';
 import { toCsv } from './domain/csv';
 import {
   ChildrenFigures,
@@ -21,6 +22,7 @@ const FigureRoute = (path: string, summary: string, type: unknown) =>
   applyDecorators(
     Get(path),
     Authenticated({ permission: 'figures.read' }),
+    WithoutTransaction(),
     ApiOperation({ summary, description: 'Planners and admins. For planners every count from 1 to 4 is null with `suppressed: true`. Send `Accept: text/csv` for CSV.' }),
     ApiProduces('application/json', 'text/csv'),
     ApiOkResponse({ type: type as never }),

@@ -32,7 +32,7 @@ export class FiguresService {
   async children(caller: Caller, query: ChildrenFiguresQuery): Promise<ChildrenFigures> {
     const asOf = query.asOf ?? today();
     const groupBy = query.groupBy ?? [];
-    const raw = await this.db.manager.query<Record<string, unknown>[]>(childrenStockSql(groupBy), [asOf, query.provinceCode ?? null]);
+    const raw = await this.db.dataSource.query<Record<string, unknown>[]>(childrenStockSql(groupBy), [asOf, query.provinceCode ?? null]);
     const apply = this.suppresses(caller);
     // Sorted here, not in SQL: sorting ~40,000 rows by seven collated keys cost PostgreSQL more than
     // the rest of the query, while a few thousand groups sort in JavaScript in a few milliseconds.
@@ -58,7 +58,7 @@ export class FiguresService {
   async flows(caller: Caller, query: FlowFiguresQuery): Promise<FlowFigures> {
     if (query.from > query.to) throw new ValidationFailed([{ field: 'from', messages: ['from must not be after to'] }]);
     const byProvince = (query.groupBy ?? []).includes('provinceCode');
-    const raw = await this.db.manager.query<Record<string, number | string>[]>(flowsSql(byProvince), [query.from, query.to]);
+    const raw = await this.db.dataSource.query<Record<string, number | string>[]>(flowsSql(byProvince), [query.from, query.to]);
     const apply = this.suppresses(caller);
     const rows = raw.map((r) => {
       const closuresByReason: Record<string, number | null> = {};
@@ -82,7 +82,7 @@ export class FiguresService {
 
   async facilities(caller: Caller, query: FacilityFiguresQuery): Promise<FacilityFigures> {
     const asOf = query.asOf ?? today();
-    const raw = await this.db.manager.query<Record<string, unknown>[]>(facilitiesSql(query.groupBy ?? []), [asOf]);
+    const raw = await this.db.dataSource.query<Record<string, unknown>[]>(facilitiesSql(query.groupBy ?? []), [asOf]);
     const apply = this.suppresses(caller);
     return { asOf, rows: raw.map((r) => suppressRow(r, FACILITY_COUNTS, apply) as unknown as FacilityFigureRow) };
   }
@@ -91,7 +91,7 @@ export class FiguresService {
     const asOf = query.asOf ?? today();
     if (query.baseline > asOf) throw new ValidationFailed([{ field: 'baseline', messages: ['baseline must not be after asOf'] }]);
     const province = query.provinceCode ?? null;
-    // Three independent reads of settled history: run side by side on pooled connections.
+    // Three independent reads: run side by side on pooled connections.
     const pool = this.db.dataSource;
     const [[base], [now], [gate]] = await Promise.all([
       pool.query<{ residential: number; family: number }[]>(CARE_SPLIT_SQL, [query.baseline, province]),

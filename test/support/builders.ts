@@ -1,3 +1,4 @@
+import { CHECKLIST_AREAS } from '../../src/inspections/domain/checklist';
 import type { ApiClient } from './test-app';
 
 let sequence = 0;
@@ -63,23 +64,7 @@ export async function authorizedFacility(client: ApiClient, operatorAgencyId: st
   return authorized.body as { id: string; status: string; provinceCode: string };
 }
 
-export const CHECKLIST = [
-  'legal_registration',
-  'building_and_location',
-  'separation_by_age_and_sex',
-  'capacity',
-  'hygiene_and_sanitation',
-  'diet_and_nutrition',
-  'clothing',
-  'health_care',
-  'school_attendance',
-  'individual_case_files',
-  'care_plans_and_reviews',
-  'family_contact',
-  'staffing_and_qualifications',
-  'child_safeguarding',
-  'complaints_mechanism',
-];
+export const CHECKLIST = CHECKLIST_AREAS;
 
 export function allAreasRated(rating = 'met', overrides: Record<string, { rating: string; note?: string }> = {}) {
   return { ...Object.fromEntries(CHECKLIST.map((area) => [area, { rating }])), ...overrides };

@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
@@ -12,6 +12,14 @@ import { etagOf } from './etag';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
 type AuthedRequest = FastifyRequest & { user?: Caller };
+
+const WITHOUT_TRANSACTION = 'rcf:without-transaction';
+
+/**
+ * For read-only routes that touch no personal record and write nothing (the aggregate figures): they
+ * skip BEGIN and COMMIT and read straight from the pool.
+ */
+export const WithoutTransaction = () => SetMetadata(WITHOUT_TRANSACTION, true);
 
 /**
  * Every authenticated request runs in one database transaction: the work, its audit events and its
@@ -33,7 +41,8 @@ export class UnitOfWorkInterceptor implements NestInterceptor {
     const withEtag = tap((result: unknown) => {
       if (isVersioned(result)) void reply.header('ETag', etagOf(result));
     });
-    if (!rule || 'public' in rule || !request.user) {
+    const readOnly = this.reflector.get<boolean | undefined>(WITHOUT_TRANSACTION, context.getHandler());
+    if (!rule || 'public' in rule || !request.user || readOnly) {
       return from(requestContext.run(base, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
     }
     const idempotencyKey = request.method === 'POST' ? readIdempotencyKey(request) : undefined;
