@@ -525,6 +525,11 @@ export function simulate(size: SeedSize, today: string, inspectorIds: string[]):
       }
       case 'visit': {
         if (e.status !== 'family_based_care') break;
+        if (rnd.chance(0.06)) {
+          // A missed visit: done weeks late, so some cases are overdue when the simulation ends.
+          queue.push(addDays(date, rnd.int(15, 60)), { kind: 'episode', episode: e, step: 'visit' });
+          break;
+        }
         const ratings: VisitRatings = { safety: rnd.int(2, 4), health: rnd.int(2, 4), education: rnd.int(2, 4), familyRelationships: rnd.int(2, 4), economicSituation: rnd.int(1, 4), wellbeing: rnd.int(2, 4) };
         if (rnd.chance(0.8)) for (const key of Object.keys(ratings) as (keyof VisitRatings)[]) ratings[key] = Math.max(3, ratings[key]);
         const well = ratedWell(ratings);
