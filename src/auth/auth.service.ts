@@ -28,7 +28,8 @@ export class AuthService {
     const wait = this.throttle.retryAfterSeconds(keys);
     if (wait > 0) throw new TooManyRequests(wait);
 
-    return this.db.transaction(async (manager) => {
+    // A failed attempt is audited too, so its transaction commits and the refusal comes after it.
+    const outcome = await this.db.transaction(async (manager): Promise<LoginResponse | null> => {
       const user = await manager.findOneBy(User, { username });
       const passwordOk = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), request.password);
       if (!user || !passwordOk || !user.active) {
@@ -39,7 +40,7 @@ export class AuthService {
           entityId: user?.id ?? null,
           changes: { reason: !user ? 'unknown_user' : !passwordOk ? 'wrong_password' : 'inactive' },
         });
-        throw new Unauthenticated('The username or password is wrong, or the account is deactivated.');
+        return null;
       }
       this.throttle.reset(`user:${username}`);
       await this.audit.record({ action: 'auth.login', entityType: 'user', entityId: user.id });
@@ -47,5 +48,7 @@ export class AuthService {
       const accessToken = await this.jwt.signAsync({ sub: user.id, ver: user.tokenVersion }, { expiresIn });
       return { accessToken, tokenType: 'Bearer', expiresIn };
     });
+    if (!outcome) throw new Unauthenticated('The username or password is wrong, or the account is deactivated.');
+    return outcome;
   }
 }

@@ -28,6 +28,13 @@ describe('an auditor checks the audit trail', () => {
     expect(userEvents[0].changes).toEqual({ password: 'changed' });
   });
 
+  it('records failed logins, without the username that was tried', async () => {
+    await t.anonymous.post('/auth/login', { username: 'not-a-user', password: 'a-guess-at-a-password' });
+    const failures = (await t.admin.get('/audit-events?action=auth.login_failed')).body.items;
+    expect(failures[0]).toMatchObject({ entityId: null, changes: { reason: 'unknown_user' } });
+    expect(JSON.stringify(failures)).not.toContain('not-a-user');
+  });
+
   it('writes no event for a write that failed', async () => {
     const before = (await t.db.query('SELECT count(*)::int AS n FROM audit_events'))[0].n;
     await t.admin.post('/users', { username: 'x', password: 'short', displayName: 'X', role: 'planner' });
