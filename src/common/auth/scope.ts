@@ -9,6 +9,10 @@ export interface ScopeColumns {
   agencyIds?: string;
   /** `'all'`: every province-scoped caller sees every record of this type (e.g. agencies). */
   provinceCodes?: string;
+  /** Instead of agencyIds: a condition on the parameter `:scopeAgency` (uuid), for scopes a join expresses better. */
+  agencyCondition?: string;
+  /** Instead of provinceCodes: a condition on the parameter `:scopeProvinces` (text[]). */
+  provinceCondition?: string;
 }
 
 let parameterCounter = 0;
@@ -25,6 +29,12 @@ export function applyScope<T extends ObjectLiteral>(
 ): SelectQueryBuilder<T> {
   if (isNational(caller)) return query;
   const name = `scope${(parameterCounter = (parameterCounter + 1) % 1_000_000)}`;
+  if (caller.role === 'ngo_worker' && columns.agencyCondition && caller.agencyId) {
+    return query.andWhere(columns.agencyCondition.replaceAll(':scopeAgency', `:${name}`), { [name]: caller.agencyId });
+  }
+  if (caller.role !== 'ngo_worker' && columns.provinceCondition) {
+    return query.andWhere(columns.provinceCondition.replaceAll(':scopeProvinces', `:${name}`), { [name]: caller.provinceCodes });
+  }
   if (caller.role === 'ngo_worker') {
     if (!columns.agencyIds || !caller.agencyId) return query.andWhere('false');
     return query.andWhere(`(${columns.agencyIds}) && ARRAY[:${name}]::uuid[]`, { [name]: caller.agencyId });
