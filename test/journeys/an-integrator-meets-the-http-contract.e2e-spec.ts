@@ -100,3 +100,47 @@ describe('an integrator meets the HTTP contract', () => {
     expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe('an integrator sends odd bodies and queries', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    ['an array', '[]'],
+    ['a string', '"agency"'],
+    ['null', 'null'],
+    ['a number', '42'],
+    ['nested junk', '{"name": {"$gt": ""}, "type": ["ngo"]}'],
+  ])('answers %s as a body with 400 problem+json', async (_what, body) => {
+    const response = await t.admin.post('/agencies', body, { 'Content-Type': 'application/json' });
+    expect(response.status).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it.each([
+    '/figures/children?asOf=2026-13-45',
+    '/figures/children?groupBy=name',
+    '/figures/flows?from=yesterday&to=today',
+    '/care-episodes?overdueVisit=maybe',
+    '/facilities?inspectionOverdue=1',
+    '/audit-events?from=not-a-date',
+    '/audit-events?cursor=-1',
+    '/mous?expiringWithinDays=-3',
+    '/children?limit=0',
+  ])('answers %s with 400, never 500', async (path) => {
+    const response = await t.admin.get(path);
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('answers actions on records that do not exist with 404', async () => {
+    const missing = '5d0f3a8e-58a4-4c7e-8a59-6b1d2f0c9e11';
+    expect((await t.admin.post(`/care-episodes/${missing}/startAssessment`, {})).status).toBe(404);
+    expect((await t.admin.post(`/facilities/${missing}/suspend`, { reason: 'no such place' })).status).toBe(404);
+    expect((await t.admin.post(`/inspections/${missing}/corrective-actions/${missing}/resolve`, {})).status).toBe(404);
+    expect((await t.admin.post('/care-episodes', { childId: missing, responsibleAgencyId: missing, provinceCode: '02', referredOn: '2026-01-01', reasons: ['other'] })).status).toBe(404);
+  });
+});

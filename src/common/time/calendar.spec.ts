@@ -16,6 +16,8 @@ describe('calendar', () => {
 
   it('refuses impossible dates', () => {
     expect(isValidDate('2026-02-30')).toBe(false);
+    expect(isValidDate('2026-13-45')).toBe(false);
+    expect(isValidDate('0000-00-00')).toBe(false);
     expect(isValidDate('2026-2-3')).toBe(false);
     expect(isValidDate('2026-02-28')).toBe(true);
   });

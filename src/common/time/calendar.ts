@@ -40,5 +40,7 @@ export function addYears(date: string, years: number): string {
 }
 
 export function isValidDate(date: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) && format(parse(date)) === date;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const parsed = parse(date);
+  return !Number.isNaN(parsed.getTime()) && format(parsed) === date;
 }
