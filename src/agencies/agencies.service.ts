@@ -4,9 +4,10 @@ import { describeChanges, describeCreation } from '../audit/changes';
 import type { Caller } from '../common/auth/caller';
 import { applyScope } from '../common/auth/scope';
 import { Database } from '../common/database/database.service';
-import { NotFound } from '../common/errors/domain-errors';
 import { checkIfMatch } from '../common/http/etag';
 import { Page, paginate } from '../common/http/pagination';
+import { escapeLike } from '../common/http/query-values';
+import { findOneById } from '../common/database/find-one';
 import { Agency } from './agency.entity';
 import { AgencyListQuery, CreateAgencyRequest, UpdateAgencyRequest } from './dto/agency.dto';
 
@@ -37,10 +38,8 @@ export class AgenciesService {
     return agency;
   }
 
-  async get(caller: Caller, id: string): Promise<Agency> {
-    const agency = await this.scoped(caller).andWhere('a.id = :id', { id }).getOne();
-    if (!agency) throw new NotFound('agency');
-    return agency;
+  get(caller: Caller, id: string): Promise<Agency> {
+    return findOneById(this.scoped(caller), id, 'agency');
   }
 
   list(caller: Caller, query: AgencyListQuery): Promise<Page<Agency>> {
@@ -51,8 +50,7 @@ export class AgenciesService {
   }
 
   async update(caller: Caller, id: string, request: UpdateAgencyRequest, ifMatch?: string): Promise<Agency> {
-    const agency = await this.scoped(caller).andWhere('a.id = :id', { id }).setLock('pessimistic_write').getOne();
-    if (!agency) throw new NotFound('agency');
+    const agency = await findOneById(this.scoped(caller), id, 'agency', true);
     checkIfMatch(ifMatch, agency);
     const changes = describeChanges<Agency>(agency, request, SAFE_FIELDS);
     Object.assign(agency, request, { version: agency.version + 1 });
@@ -60,8 +58,4 @@ export class AgenciesService {
     await this.audit.record({ action: 'agency.update', entityType: 'agency', entityId: id, changes });
     return saved;
   }
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -7,9 +7,10 @@ import type { Caller } from '../common/auth/caller';
 import { isNational } from '../common/auth/caller';
 import { applyScope } from '../common/auth/scope';
 import { Database } from '../common/database/database.service';
-import { Conflict, FieldError, Forbidden, GuardFailed, NotFound, TransitionNotAllowed, ValidationFailed } from '../common/errors/domain-errors';
+import { Conflict, FieldError, Forbidden, GuardFailed, TransitionNotAllowed, ValidationFailed } from '../common/errors/domain-errors';
 import { checkIfMatch } from '../common/http/etag';
 import { Page, paginate } from '../common/http/pagination';
+import { findOneById } from '../common/database/find-one';
 import { allowedActions, applyTransition, assertRoleMayEverTake } from '../common/state-machine/transition-table';
 import { today as todayIn } from '../common/time/calendar';
 import { FacilitiesService } from '../facilities/facilities.service';
@@ -68,12 +69,8 @@ export class CareEpisodesService {
     return applyScope(this.db.manager.createQueryBuilder(CareEpisode, 'e'), caller, EPISODE_SCOPE);
   }
 
-  async findInScope(caller: Caller, id: string, lock = false): Promise<CareEpisode> {
-    const query = this.scoped(caller).andWhere('e.id = :id', { id });
-    if (lock) query.setLock('pessimistic_write', undefined, ['e']);
-    const episode = await query.getOne();
-    if (!episode) throw new NotFound('care episode');
-    return episode;
+  findInScope(caller: Caller, id: string, lock = false): Promise<CareEpisode> {
+    return findOneById(this.scoped(caller), id, 'care episode', lock);
   }
 
   /**

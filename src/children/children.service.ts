@@ -5,9 +5,10 @@ import { describeChanges } from '../audit/changes';
 import type { Caller } from '../common/auth/caller';
 import { applyScope } from '../common/auth/scope';
 import { Database } from '../common/database/database.service';
-import { Conflict, NotFound, ValidationFailed } from '../common/errors/domain-errors';
+import { Conflict, ValidationFailed } from '../common/errors/domain-errors';
 import { checkIfMatch } from '../common/http/etag';
 import { Page, paginate } from '../common/http/pagination';
+import { findOneById } from '../common/database/find-one';
 import { today } from '../common/time/calendar';
 import { Child } from './child.entity';
 import { episodeConditions } from '../care-episodes/episode-filters';
@@ -44,12 +45,8 @@ export class ChildrenService {
     return applyScope(this.db.manager.createQueryBuilder(Child, 'c'), caller, CHILD_SCOPE);
   }
 
-  async findInScope(caller: Caller, id: string, lock = false): Promise<Child> {
-    const query = this.scoped(caller).andWhere('c.id = :id', { id });
-    if (lock) query.setLock('pessimistic_write', undefined, ['c']);
-    const child = await query.getOne();
-    if (!child) throw new NotFound('child');
-    return child;
+  findInScope(caller: Caller, id: string, lock = false): Promise<Child> {
+    return findOneById(this.scoped(caller), id, 'child', lock);
   }
 
   async create(caller: Caller, request: CreateChildRequest): Promise<ChildView> {

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Agency } from '../agencies/agency.entity';
-import { escapeLike } from '../agencies/agencies.service';
+import { escapeLike } from '../common/http/query-values';
+import { findOneById } from '../common/database/find-one';
 import { describeChanges } from '../audit/changes';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/auth/caller';
 import { isNational } from '../common/auth/caller';
 import { applyScope } from '../common/auth/scope';
 import { Database } from '../common/database/database.service';
-import { FieldError, NotFound, ValidationFailed } from '../common/errors/domain-errors';
+import { FieldError, ValidationFailed } from '../common/errors/domain-errors';
 import { checkIfMatch } from '../common/http/etag';
 import { Page, paginate } from '../common/http/pagination';
 import { allowedActions, applyTransition } from '../common/state-machine/transition-table';
@@ -46,12 +47,8 @@ export class FacilitiesService {
   }
 
   /** The facility if the caller may see it, locked for the rest of the transaction when asked. */
-  async findInScope(caller: Caller, id: string, lock = false): Promise<Facility> {
-    const query = this.scoped(caller).andWhere('f.id = :id', { id });
-    if (lock) query.setLock('pessimistic_write');
-    const facility = await query.getOne();
-    if (!facility) throw new NotFound('facility');
-    return facility;
+  findInScope(caller: Caller, id: string, lock = false): Promise<Facility> {
+    return findOneById(this.scoped(caller), id, 'facility', lock);
   }
 
   async create(caller: Caller, request: CreateFacilityRequest): Promise<FacilityView> {

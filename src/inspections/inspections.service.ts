@@ -6,6 +6,7 @@ import { currentContext } from '../common/database/request-context';
 import { FieldError, GuardFailed, NotFound, ValidationFailed } from '../common/errors/domain-errors';
 import { checkIfMatch } from '../common/http/etag';
 import { Page, paginate } from '../common/http/pagination';
+import { findOneById } from '../common/database/find-one';
 import { allowedActions, applyTransition, TransitionTable } from '../common/state-machine/transition-table';
 import { today as todayIn } from '../common/time/calendar';
 import { FacilitiesService, facilityScope } from '../facilities/facilities.service';
@@ -51,11 +52,7 @@ export class InspectionsService {
   }
 
   async findInScope(caller: Caller, id: string, lock = false): Promise<InspectionWithFacility> {
-    const query = this.scoped(caller).andWhere('i.id = :id', { id });
-    if (lock) query.setLock('pessimistic_write', undefined, ['i']);
-    const inspection = await query.getOne();
-    if (!inspection) throw new NotFound('inspection');
-    return inspection as InspectionWithFacility;
+    return (await findOneById(this.scoped(caller), id, 'inspection', lock)) as InspectionWithFacility;
   }
 
   async create(caller: Caller, request: CreateInspectionRequest): Promise<InspectionView> {

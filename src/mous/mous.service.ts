@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '../common/auth/caller';
 import { applyScope } from '../common/auth/scope';
 import { Database } from '../common/database/database.service';
-import { GuardFailed, NotFound } from '../common/errors/domain-errors';
+import { GuardFailed } from '../common/errors/domain-errors';
 import { checkIfMatch } from '../common/http/etag';
 import { Page, paginate } from '../common/http/pagination';
+import { findOneById } from '../common/database/find-one';
 import { allowedActions, applyTransition } from '../common/state-machine/transition-table';
 import { addDays, today as todayIn } from '../common/time/calendar';
 import { FacilitiesService, facilityScope } from '../facilities/facilities.service';
@@ -32,11 +33,7 @@ export class MousService {
   }
 
   async findInScope(caller: Caller, id: string, lock = false): Promise<MouWithFacility> {
-    const query = this.scoped(caller).andWhere('m.id = :id', { id });
-    if (lock) query.setLock('pessimistic_write', undefined, ['m']);
-    const mou = await query.getOne();
-    if (!mou) throw new NotFound('MoU');
-    return mou as MouWithFacility;
+    return (await findOneById(this.scoped(caller), id, 'MoU', lock)) as MouWithFacility;
   }
 
   async create(caller: Caller, request: CreateMouRequest): Promise<MouView> {

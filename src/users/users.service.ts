@@ -7,9 +7,10 @@ import type { Caller } from '../common/auth/caller';
 import type { Role } from '../common/auth/roles';
 import { applyScope } from '../common/auth/scope';
 import { Database } from '../common/database/database.service';
-import { Conflict, FieldError, NotFound, ValidationFailed } from '../common/errors/domain-errors';
+import { Conflict, FieldError, ValidationFailed } from '../common/errors/domain-errors';
 import { checkIfMatch } from '../common/http/etag';
 import { Page, paginate } from '../common/http/pagination';
+import { findOneById } from '../common/database/find-one';
 import { CreateUserRequest, UpdateUserRequest, UserListQuery, UserView } from './dto/user.dto';
 import { User } from './user.entity';
 
@@ -59,9 +60,7 @@ export class UsersService {
   }
 
   async get(caller: Caller, id: string): Promise<UserView> {
-    const user = await this.scoped(caller).andWhere('u.id = :id', { id }).getOne();
-    if (!user) throw new NotFound('user');
-    return toUserView(user);
+    return toUserView(await findOneById(this.scoped(caller), id, 'user'));
   }
 
   async list(caller: Caller, query: UserListQuery): Promise<Page<UserView>> {
@@ -73,8 +72,7 @@ export class UsersService {
   }
 
   async update(caller: Caller, id: string, request: UpdateUserRequest, ifMatch?: string): Promise<UserView> {
-    const user = await this.scoped(caller).andWhere('u.id = :id', { id }).setLock('pessimistic_write').getOne();
-    if (!user) throw new NotFound('user');
+    const user = await findOneById(this.scoped(caller), id, 'user', true);
     checkIfMatch(ifMatch, user);
     const role = request.role ?? user.role;
     const roleChanged = request.role !== undefined && request.role !== user.role;

@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/date-field';
 import { PageMeta, PageQuery } from '../../common/http/pagination';
+import { toBoolean } from '../../common/http/query-values';
 import { PROVINCE_CODES } from '../../provinces/provinces.data';
 import {
   CLOSE_REASONS,
@@ -137,8 +138,6 @@ export class CreateVisitRequest {
   ratings: VisitRatingsRequest;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) note?: string;
 }
-
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class EpisodeListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: EPISODE_STATUSES }) @IsOptional() @IsIn(EPISODE_STATUSES) status?: EpisodeStatus;

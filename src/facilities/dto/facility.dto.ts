@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageMeta, PageQuery } from '../../common/http/pagination';
+import { toBoolean } from '../../common/http/query-values';
 import { PROVINCE_CODES } from '../../provinces/provinces.data';
 import { FACILITY_ACTIONS, type FacilityAction } from '../domain/facility.transitions';
 import { FACILITY_STATUSES, FACILITY_TYPES, type FacilityStatus, type FacilityType } from '../domain/facility';
@@ -19,8 +20,6 @@ export class CreateFacilityRequest {
 }
 
 export class UpdateFacilityRequest extends PartialType(OmitType(CreateFacilityRequest, [] as const)) {}
-
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class FacilityListQuery extends PageQuery {
   @ApiPropertyOptional({ example: '02' }) @IsOptional() @IsIn(PROVINCE_CODES) provinceCode?: string;

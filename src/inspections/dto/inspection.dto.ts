@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/date-field';
 import { PageMeta, PageQuery } from '../../common/http/pagination';
+import { toBoolean } from '../../common/http/query-values';
 import {
   CHECKLIST_AREAS,
   INSPECTION_STATUSES,
@@ -92,8 +93,6 @@ export class ResolveCorrectiveActionRequest {
   @ApiPropertyOptional({ format: 'date', description: 'Default: today.' }) @IsOptional() @IsCalendarDate() resolvedOn?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
-
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class InspectionListQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() facilityId?: string;
