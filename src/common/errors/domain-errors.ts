@@ -103,13 +103,3 @@ export class TooManyRequests extends DomainError {
     this.extra.retryAfterSeconds = retryAfterSeconds;
   }
 }
-
-export class UnprocessableRequest extends DomainError {
-  readonly code: string;
-  readonly status = 422;
-  constructor(code: string, message: string, extra: Record<string, unknown> = {}) {
-    super(message);
-    this.code = code;
-    Object.assign(this.extra, extra);
-  }
-}

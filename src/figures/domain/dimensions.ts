@@ -8,8 +8,6 @@ export type FlowDimension = (typeof FLOW_DIMENSIONS)[number];
 export const FACILITY_DIMENSIONS = ['provinceCode', 'type', 'status'] as const;
 export type FacilityDimension = (typeof FACILITY_DIMENSIONS)[number];
 
-export const CARE_SETTINGS = ['residential_care', 'kinship_care', 'foster_care', 'parental_care', 'independent_living'] as const;
-export const AGE_BANDS = ['0-2', '3-5', '6-11', '12-14', '15-17', '18+'] as const;
 
 export const FLOW_COUNTS = ['referrals', 'admissions', 'placedAtGatekeeping', 'reintegrations', 'breakdowns', 'reEntries', 'closures'] as const;
 export const FACILITY_COUNTS = ['facilities', 'residents', 'withActiveMou', 'inspectedLast12Months', 'overdueInspections', 'transitioned', 'closed'] as const;
