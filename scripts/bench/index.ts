@@ -62,24 +62,23 @@ async function main(): Promise<void> {
     const yearAgo = addDays(asOf, -365);
 
     console.log('\nFigures: p50 / p95 in ms, through the API (as a planner) and as raw SQL on one connection');
-    const figureCases: { name: string; path: string; sql: string; params: unknown[][] }[] = [
-      { name: 'children today by care setting × province', path: `/api/v1/figures/children?asOf=${asOf}&groupBy=careSetting,provinceCode`, sql: childrenStockSql(['careSetting', 'provinceCode']), params: [[asOf, null]] },
-      { name: 'children 5 years ago by every dimension', path: `/api/v1/figures/children?asOf=${fiveYearsAgo}&groupBy=careSetting,provinceCode,facilityType,sex,ageBand,disability,parentalStatus`, sql: childrenStockSql(['careSetting', 'provinceCode', 'facilityType', 'sex', 'ageBand', 'disability', 'parentalStatus']), params: [[fiveYearsAgo, null]] },
-      { name: 'flows over the last 12 months by province', path: `/api/v1/figures/flows?from=${yearAgo}&to=${asOf}&groupBy=provinceCode`, sql: flowsSql(true), params: [[yearAgo, asOf]] },
-      { name: 'facilities today by province × status', path: `/api/v1/figures/facilities?asOf=${asOf}&groupBy=provinceCode,status`, sql: facilitiesSql(['provinceCode', 'status']), params: [[asOf]] },
+    // Each case: the API path, and the statement(s) with their parameters that answer it in raw SQL.
+    const figureCases: { name: string; path: string; statements: [string, unknown[]][] }[] = [
+      { name: 'children today by care setting × province', path: `/api/v1/figures/children?asOf=${asOf}&groupBy=careSetting,provinceCode`, statements: [[childrenStockSql(['careSetting', 'provinceCode']), [asOf, null]]] },
+      { name: 'children 5 years ago by every dimension', path: `/api/v1/figures/children?asOf=${fiveYearsAgo}&groupBy=careSetting,provinceCode,facilityType,sex,ageBand,disability,parentalStatus`, statements: [[childrenStockSql(['careSetting', 'provinceCode', 'facilityType', 'sex', 'ageBand', 'disability', 'parentalStatus']), [fiveYearsAgo, null]]] },
+      { name: 'flows over the last 12 months by province', path: `/api/v1/figures/flows?from=${yearAgo}&to=${asOf}&groupBy=provinceCode`, statements: [[flowsSql(true), [yearAgo, asOf]]] },
+      { name: 'facilities today by province × status', path: `/api/v1/figures/facilities?asOf=${asOf}&groupBy=provinceCode,status`, statements: [[facilitiesSql(['provinceCode', 'status']), [asOf]]] },
       {
         name: 'deinstitutionalisation since 5 years ago',
         path: `/api/v1/figures/deinstitutionalisation?baseline=${fiveYearsAgo}&asOf=${asOf}`,
-        sql: GATEKEEPING_SQL,
-        params: [[fiveYearsAgo, null], [asOf, null], [fiveYearsAgo, asOf, null]],
+        // Three independent queries, run side by side here as in the API.
+        statements: [[CARE_SPLIT_SQL, [fiveYearsAgo, null]], [CARE_SPLIT_SQL, [asOf, null]], [GATEKEEPING_SQL, [fiveYearsAgo, asOf, null]]],
       },
     ];
     const figureRows: string[][] = [];
     for (const figure of figureCases) {
-      // The deinstitutionalisation figure is three independent queries, run side by side in both.
-      const statements = figure.name.startsWith('deinstitutionalisation') ? [CARE_SPLIT_SQL, CARE_SPLIT_SQL, GATEKEEPING_SQL] : [figure.sql];
       const raw = await timeIt(ROUNDS, async () => {
-        await Promise.all(statements.map((sql, i) => pool.query(sql, figure.params[i])));
+        await Promise.all(figure.statements.map(([sql, params]) => pool.query(sql, params)));
       });
       const viaApi = await timeIt(ROUNDS, async () => {
         const response = await call(apiPort, 'GET', figure.path, planner);
