@@ -114,9 +114,11 @@ export class FacilitiesService {
     checkIfMatch(ifMatch, facility);
     const today = todayIn();
     const deadline = action === 'requireRemediation' ? (body.deadline ?? addDays(today, REMEDIATION_DEFAULT_DAYS)) : undefined;
+    // Loaded once: for the guards here, and for the answer (an action changes neither).
+    const surroundings = await this.surroundings([facility.id], today);
     const facts: FacilityFacts = {
-      hasActiveMou: (await this.currentMou(facility.id, today))?.status === 'active',
-      residentCount: await this.residents.forFacility(facility.id),
+      hasActiveMou: surroundings.mous.get(facility.id)?.status === 'active',
+      residentCount: surroundings.residents.get(facility.id) ?? 0,
       today,
       deadline,
       targetDate: body.targetDate,
@@ -134,14 +136,10 @@ export class FacilitiesService {
     facility.version += 1;
     const saved = await this.db.manager.save(facility);
     await this.events.record({ entityType: 'facility', entityId: id, action, from, to, reason: body.reason ?? null, payload });
-    return this.view(caller, saved);
+    return this.toViews(caller, [saved], surroundings, today)[0];
   }
 
-  /** The MoU in force today, else the latest one that was active and has expired. */
-  async currentMou(facilityId: string, today: string): Promise<CurrentMouView | null> {
-    return (await this.currentMous([facilityId], today)).get(facilityId) ?? null;
-  }
-
+  /** Per facility: the MoU in force today, else the latest one that was active and has expired. */
   private async currentMous(facilityIds: string[], today: string): Promise<Map<string, CurrentMouView>> {
     if (facilityIds.length === 0) return new Map();
     const mous = await this.db.manager
@@ -165,10 +163,23 @@ export class FacilitiesService {
 
   private async views(caller: Caller, facilities: Facility[]): Promise<FacilityView[]> {
     const today = todayIn();
-    const ids = facilities.map((f) => f.id);
+    return this.toViews(caller, facilities, await this.surroundings(facilities.map((f) => f.id), today), today);
+  }
+
+  /** The current MoUs and resident counts of some facilities. */
+  private async surroundings(ids: string[], today: string) {
     // One after the other: both run on the request's single transaction connection.
     const mous = await this.currentMous(ids, today);
     const residents = await this.residents.forFacilities(ids);
+    return { mous, residents };
+  }
+
+  private toViews(
+    caller: Caller,
+    facilities: Facility[],
+    { mous, residents }: { mous: Map<string, CurrentMouView>; residents: Map<string, number> },
+    today: string,
+  ): FacilityView[] {
     return facilities.map((f) => {
       const nextInspectionDue = nextInspectionDueOn(f);
       const currentMou = mous.get(f.id) ?? null;
