@@ -2,10 +2,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Flows by day and province, kept by a trigger as events are recorded, so a period's flows are a
- * sum over at most a few thousand rows however many events it holds. Rebuildable from the events
- * at any time with FLOW_ROLLUP_REBUILD.
+ * sum over at most a few thousand rows however many events it holds. The definitions here are this
+ * migration's, frozen as it was applied; the living ones are in src/figures/domain/flow-definitions.ts.
  */
-export const FLOW_COUNTERS = `
+const FLOW_COUNTERS = `
   count(*) FILTER (WHERE action = 'refer'),
   count(*) FILTER (WHERE action = 'admit'),
   count(*) FILTER (WHERE action = 'placeInFamily' AND from_status = 'assessment'),
@@ -22,10 +22,10 @@ export const FLOW_COUNTERS = `
   count(*) FILTER (WHERE action = 'closeAtAssessment'),
   count(*) FILTER (WHERE action IN ('placeInFamily', 'closeAtAssessment') AND from_status IN ('referred', 'assessment'))`;
 
-export const FLOW_COLUMNS = `referrals, admissions, placed_at_gatekeeping, reintegrations, breakdowns, re_entries, closures,
+const FLOW_COLUMNS = `referrals, admissions, placed_at_gatekeeping, reintegrations, breakdowns, re_entries, closures,
   close_goals_met, close_aged_out, close_died, close_moved_or_untraceable, close_transferred_out, close_other, close_at_assessment, diverted`;
 
-export const FLOW_ROLLUP_REBUILD = `INSERT INTO flow_daily (day, province_code, ${FLOW_COLUMNS})
+const FLOW_ROLLUP_REBUILD = `INSERT INTO flow_daily (day, province_code, ${FLOW_COLUMNS})
   SELECT occurred_on, province_code, ${FLOW_COUNTERS}
   FROM care_episode_events GROUP BY occurred_on, province_code`;
 

@@ -24,16 +24,28 @@ import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 import { FacilitiesController } from './facilities/facilities.controller';
 import { FacilitiesService } from './facilities/facilities.service';
-import { ResidentCounts } from './facilities/resident-counts';
 import { MousController } from './mous/mous.controller';
 import { MousService } from './mous/mous.service';
-import { CorrectiveActionsController, InspectionsController } from './inspections/inspections.controller';
+import { InspectionsController } from './inspections/inspections.controller';
+import { CorrectiveActionResolutionController, CorrectiveActionsController } from './corrective-actions/corrective-actions.controller';
+import { CorrectiveActionsService } from './corrective-actions/corrective-actions.service';
 import { InspectionsService } from './inspections/inspections.service';
 import { RegistryEventsService } from './registry-events/registry-events.service';
 import { ChildrenController } from './children/children.controller';
 import { ChildrenService } from './children/children.service';
 import { CareEpisodesController } from './care-episodes/care-episodes.controller';
 import { CareEpisodesService } from './care-episodes/care-episodes.service';
+import { EpisodeAccess } from './care-episodes/episode-access';
+import { EpisodeEvents } from './care-episodes/episode-events';
+import { ResidentCounts } from './care-episodes/resident-counts';
+import { ReviewsController } from './care-episodes/reviews/reviews.controller';
+import { ReviewsService } from './care-episodes/reviews/reviews.service';
+import { FollowUpVisitsController } from './care-episodes/follow-up-visits/follow-up-visits.controller';
+import { FollowUpVisitsService } from './care-episodes/follow-up-visits/follow-up-visits.service';
+import { ChildListController } from './care-episodes/child-list/child-list.controller';
+import { ChildListService } from './care-episodes/child-list/child-list.service';
+import { FacilityMouReader, FacilityResidentReader } from './facilities/facility-ports';
+import { MouFacilityReader } from './mous/mou-facility-reader';
 import { FiguresController } from './figures/figures.controller';
 import { FiguresService } from './figures/figures.service';
 
@@ -57,9 +69,13 @@ export class AppModule {
         FacilitiesController,
         MousController,
         InspectionsController,
+        CorrectiveActionResolutionController,
         CorrectiveActionsController,
         ChildrenController,
+        ChildListController,
         CareEpisodesController,
+        ReviewsController,
+        FollowUpVisitsController,
         FiguresController,
         HealthController,
       ],
@@ -73,11 +89,20 @@ export class AppModule {
         UsersService,
         RegistryEventsService,
         ResidentCounts,
+        { provide: FacilityResidentReader, useExisting: ResidentCounts },
+        MouFacilityReader,
+        { provide: FacilityMouReader, useExisting: MouFacilityReader },
         FacilitiesService,
         MousService,
+        CorrectiveActionsService,
         InspectionsService,
         ChildrenService,
+        EpisodeAccess,
+        EpisodeEvents,
         CareEpisodesService,
+        ReviewsService,
+        FollowUpVisitsService,
+        ChildListService,
         FiguresService,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: UnitOfWorkInterceptor },

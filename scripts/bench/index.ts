@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/common/database/data-source-options';
-import { hashPassword } from '../../src/auth/passwords';
+import { hashPassword } from '../../src/users/passwords';
 import { findFreePort } from '../../src/common/database/embedded-postgres';
 import { addDays, addYears, today } from '../../src/common/time/calendar';
 import { loadConfig } from '../../src/config/config';

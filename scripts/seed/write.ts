@@ -1,7 +1,6 @@
 import type { PoolClient } from 'pg';
-import { nextReviewDue, nextVisitDue } from '../../src/care-episodes/domain/schedules';
-import { FLOW_ROLLUP_REBUILD } from '../../migrations/1764200000000-flow-rollup';
-import type { World } from './simulate';
+import { FLOW_ROLLUP_REBUILD } from '../../src/figures/domain/flow-definitions';
+import { stamp, type World } from './world';
 
 type Cell = string | number | boolean | null | undefined | object;
 
@@ -38,8 +37,6 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
 
   await insertRows(client, 'agencies', [['id', 'uuid'], ['name', 'text'], ['type', 'text']], world.agencies.map((a) => [a.id, a.name, a.type]));
 
-  const latestPayload = (facilityId: string, action: string) =>
-    [...world.registryEvents].reverse().find((e) => e.entityId === facilityId && e.action === action)?.payload as Record<string, string> | undefined;
   await insertRows(
     client,
     'facilities',
@@ -48,15 +45,11 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
       ['province_code', 'text'], ['capacity', 'int'], ['status', 'text'], ['remediation_deadline', 'date'], ['transition_target_service', 'text'],
       ['transition_target_date', 'date'], ['last_approved_inspection_on', 'date'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
     ],
-    world.facilities.map((f, i) => {
-      const remediation = f.status === 'under_remediation' ? latestPayload(f.id, 'requireRemediation') : undefined;
-      const transition = ['transitioning', 'transitioned'].includes(f.status) ? latestPayload(f.id, 'beginTransition') : undefined;
-      return [
-        f.id, `RCF-${f.provinceCode}-${String(firstRegistryNumber + i).padStart(5, '0')}`, f.name, f.nameKm, f.type, f.operatorAgencyId, f.provinceCode,
-        f.capacity, f.status, remediation?.deadline, transition?.targetService, transition?.targetDate, f.lastApprovedOn,
-        `${f.createdOn}T02:00:00Z`, `${today}T02:00:00Z`,
-      ];
-    }),
+    world.facilities.map((f, i) => [
+      f.id, `RCF-${f.provinceCode}-${String(firstRegistryNumber + i).padStart(5, '0')}`, f.name, f.nameKm, f.type, f.operatorAgencyId, f.provinceCode,
+      f.capacity, f.status, f.remediationDeadline, f.transitionTargetService, f.transitionTargetDate, f.lastApprovedOn,
+      `${f.createdOn}T02:00:00Z`, `${today}T02:00:00Z`,
+    ]),
   );
 
   await insertRows(
@@ -77,7 +70,7 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
     ],
     world.inspections.map((i) => [
       i.id, i.facilityId, i.type, 'approved', i.scheduledFor, users.inspectorId, i.conductedOn, i.ratings, i.outcome, users.inspectorId,
-      `${i.conductedOn}T05:00:00Z`, users.approverId, `${i.conductedOn}T09:00:00Z`, `${i.createdOn}T02:00:00Z`,
+      i.submittedAt.toISOString(), users.approverId, i.approvedAt.toISOString(), `${i.createdOn}T02:00:00Z`,
     ]),
   );
   await insertRows(
@@ -118,9 +111,8 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
     ],
     world.episodes.map((e) => [
       e.id, e.childId, e.responsibleAgencyId, e.provinceCode, e.status, e.referredOn, `{${e.reasons.join(',')}}`, e.facilityId, e.residentialSince, e.lastReviewOn,
-      e.residentialSince ? nextReviewDue(e.residentialSince, e.lastReviewOn) : null, e.targetPlacementType, e.familyTracedOn, e.placementType, e.carerName,
-      e.carerRelationship, e.placedOn, e.visits, e.lastVisitOn, e.lastVisitRatedWell, e.placedOn && e.status === 'family_based_care' ? nextVisitDue(e.placedOn, e.visits) : null,
-      e.lastEventOn, e.closedOn, e.closeReason, `${e.referredOn}T02:00:00Z`,
+      e.nextReviewDue, e.targetPlacementType, e.familyTracedOn, e.placementType, e.carerName, e.carerRelationship, e.placedOn, e.visitsSincePlacement,
+      e.lastVisitOn, e.lastVisitRatedWell, e.nextVisitDue, e.lastEventOn, e.closedOn, e.closeReason, `${e.referredOn}T02:00:00Z`,
     ]),
   );
   await insertRows(
@@ -132,9 +124,8 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
       ['placement_type', 'text'], ['reason', 'text'], ['payload', 'jsonb'], ['re_entry', 'boolean'],
     ],
     world.events.map((e) => [
-      e.id, e.episodeId, e.childId, e.action, e.from, e.to, e.occurredOn, new Date(Date.parse(`${e.occurredOn}T02:00:00Z`) + (e.order % 36_000_000)).toISOString(),
-      users.socialWorkerId, 'social_worker', e.responsibleAgencyId, e.provinceCode, e.facilityId, e.placementType, e.reason, e.payload,
-      e.action === 'reportBreakdown' || (e.payload as { reEntry?: boolean }).reEntry === true,
+      e.id, e.episodeId, e.childId, e.action, e.fromStatus, e.toStatus, e.occurredOn, stamp(e.occurredOn, e.order),
+      users.socialWorkerId, 'social_worker', e.responsibleAgencyId, e.provinceCode, e.facilityId, e.placementType, e.reason, e.payload, e.reEntry,
     ]),
   );
   await insertRows(

@@ -7,7 +7,7 @@ import { AppConfigService } from '../config/app-config.service';
 import { User } from '../users/user.entity';
 import { LoginRequest, LoginResponse } from './dto/login.dto';
 import { LoginThrottle } from './login-throttle';
-import { DUMMY_HASH, verifyPassword } from './passwords';
+import { DUMMY_HASH, verifyPassword } from '../users/passwords';
 
 @Injectable()
 export class AuthService {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { User } from '../users/user.entity';
-import { hashPassword } from './passwords';
+import { hashPassword } from '../users/passwords';
 
 /**
  * On an empty user table, creates the first admin. Without a configured password one is generated

@@ -3,13 +3,13 @@ import { Agency } from '../agencies/agency.entity';
 import { Child } from '../children/child.entity';
 import { RecordBase } from '../common/database/columns';
 import { Facility } from '../facilities/facility.entity';
-import type { CloseReason, EpisodeStatus, PlacementType, ReferralReason } from './domain/care-episode';
+import type { CloseReason, EpisodeState, EpisodeStatus, PlacementType, ReferralReason } from './domain/care-episode';
 
 @Entity('care_episodes')
 // At most one open episode per child, whatever the application does.
 @Index('care_episodes_one_open_per_child', ['childId'], { unique: true, where: `status <> 'closed'` })
 @Index('care_episodes_facility_status_idx', ['facilityId', 'status'])
-export class CareEpisode extends RecordBase {
+export class CareEpisode extends RecordBase implements EpisodeState {
   @Index('care_episodes_child_id_idx')
   @Column({ type: 'uuid' })
   childId: string;

@@ -1,4 +1,6 @@
-import type { EpisodeListQuery } from './dto/care-episode.dto';
+import { sqlList } from '../common/database/sql';
+import { RESIDENT_STATUSES } from './domain/care-episode';
+import type { EpisodeListQuery } from './dto/episode-list.dto';
 
 export type EpisodeFilter = Pick<EpisodeListQuery, 'status' | 'facilityId' | 'provinceCode' | 'agencyId' | 'placementType' | 'overdueReview' | 'overdueVisit'>;
 
@@ -20,7 +22,7 @@ export function episodeConditions(alias: string, filter: EpisodeFilter, today: s
     params.placementType = filter.placementType;
   }
   if (filter.overdueReview !== undefined) {
-    sql.push(`${filter.overdueReview ? '' : 'NOT '}(${alias}.status IN ('residential_care', 'reintegration') AND ${alias}.next_review_due < :today)`);
+    sql.push(`${filter.overdueReview ? '' : 'NOT '}(${alias}.status IN ${sqlList(RESIDENT_STATUSES)} AND ${alias}.next_review_due < :today)`);
   }
   if (filter.overdueVisit !== undefined) {
     sql.push(`${filter.overdueVisit ? '' : 'NOT '}(${alias}.status = 'family_based_care' AND ${alias}.next_visit_due < :today)`);

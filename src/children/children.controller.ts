@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
 import type { Caller } from '../common/auth/caller';
-import { ApiIfMatch, ApiNotFoundInScope, ApiValidationErrors } from '../common/http/api-errors.decorator';
+import { ApiGuardErrors, ApiIfMatch, ApiNotFoundInScope, ApiValidationErrors } from '../common/http/api-errors.decorator';
+import { birthNotInFuture } from './domain/child';
 import { IfMatch } from '../common/http/request-headers';
 import { UuidParam } from '../common/http/uuid-param';
 import { ChildrenService } from './children.service';
-import { ChildListQuery, ChildPage, ChildView, CreateChildRequest, UpdateChildRequest } from './dto/child.dto';
+import { ChildView, CreateChildRequest, UpdateChildRequest } from './dto/child.dto';
 
 @ApiTags('children')
 @Controller('children')
@@ -19,18 +20,10 @@ export class ChildrenController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: ChildView })
   @ApiConflictResponse({ description: 'problem+json `POSSIBLE_DUPLICATE_CHILD` with `candidates: [{ id, systemCode }]`.' })
+  @ApiGuardErrors(birthNotInFuture.codes)
   @ApiValidationErrors()
   create(@CurrentCaller() caller: Caller, @Body() body: CreateChildRequest): Promise<ChildView> {
     return this.children.create(caller, body);
-  }
-
-  @Get()
-  @Authenticated({ permission: 'children.read' })
-  @ApiOperation({ summary: 'Children in your scope. Every list is written to the audit log.' })
-  @ApiOkResponse({ type: ChildPage })
-  @ApiValidationErrors()
-  list(@CurrentCaller() caller: Caller, @Query() query: ChildListQuery): Promise<ChildPage> {
-    return this.children.list(caller, query);
   }
 
   @Get(':id')
@@ -47,6 +40,7 @@ export class ChildrenController {
   @ApiOperation({ summary: 'Correct a child’s identity or circumstances.' })
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: ChildView })
+  @ApiGuardErrors(birthNotInFuture.codes)
   @ApiValidationErrors()
   @ApiNotFoundInScope()
   @ApiIfMatch()

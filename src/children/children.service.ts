@@ -5,15 +5,16 @@ import { describeChanges } from '../audit/changes';
 import type { Caller } from '../common/auth/caller';
 import { applyScope } from '../common/auth/scope';
 import { Database } from '../common/database/database.service';
-import { Conflict, ValidationFailed } from '../common/errors/domain-errors';
+import { Conflict } from '../common/errors/domain-errors';
 import { checkIfMatch } from '../common/http/etag';
-import { Page, paginate } from '../common/http/pagination';
 import { findOneById } from '../common/database/find-one';
 import { today } from '../common/time/calendar';
 import { Child } from './child.entity';
-import { episodeConditions } from '../care-episodes/episode-filters';
 import { isLikelySameChild } from './domain/duplicate-match';
-import { ChildListQuery, ChildView, CreateChildRequest, UpdateChildRequest } from './dto/child.dto';
+import { checkGuards } from '../common/state-machine/transition-table';
+import { updateVersioned } from '../common/database/versioned-update';
+import { birthNotInFuture } from './domain/child';
+import { ChildView, CreateChildRequest, UpdateChildRequest } from './dto/child.dto';
 
 /** Values that may enter the audit log; names and dates of birth never do. */
 const SAFE_FIELDS = ['homeProvinceCode', 'parentalStatus'] as const;
@@ -50,9 +51,7 @@ export class ChildrenService {
   }
 
   async create(caller: Caller, request: CreateChildRequest): Promise<ChildView> {
-    if (request.dateOfBirth > today()) {
-      throw new ValidationFailed([{ field: 'dateOfBirth', messages: ['dateOfBirth may not be in the future'] }]);
-    }
+    checkGuards('register', [birthNotInFuture], { today: today(), dateOfBirth: request.dateOfBirth });
     const { confirmNotDuplicate, ...identity } = request;
     if (!confirmNotDuplicate) {
       // Serialise registrations of the same birth date and province, so two racing duplicates are caught.
@@ -95,39 +94,18 @@ export class ChildrenService {
     return (await this.views([child]))[0];
   }
 
-  async list(caller: Caller, query: ChildListQuery): Promise<Page<ChildView>> {
-    const qb = this.scoped(caller);
-    if (query.homeProvinceCode) qb.andWhere('c.home_province_code = :homeProvinceCode', { homeProvinceCode: query.homeProvinceCode });
-    if (query.sex) qb.andWhere('c.sex = :sex', { sex: query.sex });
-    if (query.systemCode) qb.andWhere('c.system_code = :systemCode', { systemCode: query.systemCode.toUpperCase() });
-    // Episode filters apply to the child's open episode, or its latest when all are closed.
-    const conditions = episodeConditions('ce', query, today());
-    if (conditions.sql.length > 0) {
-      qb.andWhere(
-        `EXISTS (SELECT 1 FROM care_episodes ce WHERE ce.id = (SELECT le.id FROM care_episodes le WHERE le.child_id = c.id
-           ORDER BY (le.status <> 'closed') DESC, le.created_at DESC LIMIT 1) AND ${conditions.sql.join(' AND ')})`,
-      );
-      qb.setParameters({ ...qb.getParameters(), ...conditions.params });
-    }
-    const page = await paginate(qb, query);
-    await this.audit.record({ action: 'child.list', entityType: 'child', changes: { childIds: page.items.map((c) => c.id) } });
-    return { items: await this.views(page.items), nextCursor: page.nextCursor };
-  }
-
   async update(caller: Caller, id: string, request: UpdateChildRequest, ifMatch?: string): Promise<ChildView> {
     const child = await this.findInScope(caller, id, true);
     checkIfMatch(ifMatch, child);
-    if (request.dateOfBirth && request.dateOfBirth > today()) {
-      throw new ValidationFailed([{ field: 'dateOfBirth', messages: ['dateOfBirth may not be in the future'] }]);
-    }
+    checkGuards('update', [birthNotInFuture], { today: today(), dateOfBirth: request.dateOfBirth });
     const changes = describeChanges<Child>(child, request, SAFE_FIELDS);
-    Object.assign(child, request, { version: child.version + 1 });
-    const saved = await this.db.manager.save(child);
+    const saved = await updateVersioned(this.db.manager, Child, child, request);
     await this.audit.record({ action: 'child.update', entityType: 'child', entityId: id, changes });
     return (await this.views([saved]))[0];
   }
 
-  private async views(children: Child[]): Promise<ChildView[]> {
+  /** Children as the API answers them, with their open episode. */
+  async views(children: Child[]): Promise<ChildView[]> {
     const ids = children.map((c) => c.id);
     const open = new Map<string, string>(
       ids.length === 0

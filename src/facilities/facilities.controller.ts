@@ -7,19 +7,21 @@ import { IfMatch } from '../common/http/request-headers';
 import { UuidParam } from '../common/http/uuid-param';
 import { RegistryEventList } from '../registry-events/registry-event.view';
 import { RegistryEventsService } from '../registry-events/registry-events.service';
-import type { FacilityAction } from './domain/facility.transitions';
+import { facilityTransitions, type FacilityAction } from './domain/facility.transitions';
+import { guardCodes } from '../common/state-machine/transition-table';
 import { BeginTransitionRequest, NoteRequest, ReasonRequest, RequireRemediationRequest } from './dto/facility-actions.dto';
 import { CreateFacilityRequest, FacilityListQuery, FacilityPage, FacilityView, UpdateFacilityRequest } from './dto/facility.dto';
 import { FacilitiesService } from './facilities.service';
 
-const ActionRoute = (action: FacilityAction, summary: string, guards: string[] = []) =>
+/** An action's route, its 422 documented from the table's guards. */
+const ActionRoute = (action: FacilityAction, summary: string) =>
   applyDecorators(
     Post(`:id/${action}`),
     HttpCode(200),
     Authenticated({ permission: 'facilities.write' }),
     ApiOperation({ summary, description: 'Admins and inspectors (in their provinces).' }),
     ApiOkResponse({ type: FacilityView }),
-    ApiTransitionErrors(guards),
+    ApiTransitionErrors(guardCodes(facilityTransitions, action)),
   );
 
 @ApiTags('facilities')
@@ -90,7 +92,7 @@ export class FacilitiesController {
     return this.facilities.act(c, id, 'submitApplication', body, m);
   }
 
-  @ActionRoute('authorize', 'application_pending → authorized. Needs an MoU in force.', ['active_mou_required'])
+  @ActionRoute('authorize', 'application_pending → authorized. Needs an MoU in force.')
   authorize(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: NoteRequest, @IfMatch() m?: string) {
     return this.facilities.act(c, id, 'authorize', body, m);
   }
@@ -100,7 +102,7 @@ export class FacilitiesController {
     return this.facilities.act(c, id, 'reject', body, m);
   }
 
-  @ActionRoute('requireRemediation', 'authorized → under_remediation, with a reason and a deadline (default 60 days).', ['deadline_in_future'])
+  @ActionRoute('requireRemediation', 'authorized → under_remediation, with a reason and a deadline (default 60 days).')
   requireRemediation(
     @CurrentCaller() c: Caller,
     @Param('id', UuidParam) id: string,
@@ -120,12 +122,12 @@ export class FacilitiesController {
     return this.facilities.act(c, id, 'suspend', body, m);
   }
 
-  @ActionRoute('reinstate', 'suspended → authorized. Needs an MoU in force.', ['active_mou_required'])
+  @ActionRoute('reinstate', 'suspended → authorized. Needs an MoU in force.')
   reinstate(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: NoteRequest, @IfMatch() m?: string) {
     return this.facilities.act(c, id, 'reinstate', body, m);
   }
 
-  @ActionRoute('beginTransition', 'authorized, under_remediation or suspended → transitioning, with a transition plan.', ['target_date_not_past'])
+  @ActionRoute('beginTransition', 'authorized, under_remediation or suspended → transitioning, with a transition plan.')
   beginTransition(
     @CurrentCaller() c: Caller,
     @Param('id', UuidParam) id: string,
@@ -135,12 +137,12 @@ export class FacilitiesController {
     return this.facilities.act(c, id, 'beginTransition', body, m);
   }
 
-  @ActionRoute('completeTransition', 'transitioning → transitioned, once no child is resident.', ['no_child_resident'])
+  @ActionRoute('completeTransition', 'transitioning → transitioned, once no child is resident.')
   completeTransition(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: NoteRequest, @IfMatch() m?: string) {
     return this.facilities.act(c, id, 'completeTransition', body, m);
   }
 
-  @ActionRoute('close', 'Any status but closed or transitioned → closed, with a reason, once no child is resident.', ['no_child_resident'])
+  @ActionRoute('close', 'Any status but closed or transitioned → closed, with a reason, once no child is resident.')
   close(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: ReasonRequest, @IfMatch() m?: string) {
     return this.facilities.act(c, id, 'close', body, m);
   }

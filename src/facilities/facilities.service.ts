@@ -1,35 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { Agency } from '../agencies/agency.entity';
-import { escapeLike } from '../common/http/query-values';
-import { findOneById } from '../common/database/find-one';
-import { describeChanges } from '../audit/changes';
 import { AuditService } from '../audit/audit.service';
+import { describeChanges } from '../audit/changes';
 import type { Caller } from '../common/auth/caller';
 import { isNational } from '../common/auth/caller';
 import { applyScope } from '../common/auth/scope';
 import { Database } from '../common/database/database.service';
+import { findOneById } from '../common/database/find-one';
+import { updateVersioned } from '../common/database/versioned-update';
 import { FieldError, ValidationFailed } from '../common/errors/domain-errors';
 import { checkIfMatch } from '../common/http/etag';
 import { Page, paginate } from '../common/http/pagination';
-import { allowedActions, applyTransition } from '../common/state-machine/transition-table';
-import { addDays, addMonths, today as todayIn, TIME_ZONE } from '../common/time/calendar';
-import { INSPECTION_INTERVAL_MONTHS } from '../inspections/domain/checklist';
-import { effectiveMouStatus, isInForce, MOU_IN_FORCE_SQL } from '../mous/domain/mou';
-import { Mou } from '../mous/mou.entity';
+import { escapeLike } from '../common/http/query-values';
+import { runStep } from '../common/state-machine/steps';
+import { applyCreation } from '../common/state-machine/transition-table';
+import { today as todayIn } from '../common/time/calendar';
 import { RegistryEventsService } from '../registry-events/registry-events.service';
-import { OPERATING_STATUSES, REMEDIATION_DEFAULT_DAYS } from './domain/facility';
-import { facilityTransitions, type FacilityAction, type FacilityFacts } from './domain/facility.transitions';
-import { BeginTransitionRequest, RequireRemediationRequest } from './dto/facility-actions.dto';
-import { CreateFacilityRequest, CurrentMouView, FacilityListQuery, FacilityView, UpdateFacilityRequest } from './dto/facility.dto';
+import { OPERATING_STATUSES } from './domain/facility';
+import type { FacilityBodies } from './domain/facility.bodies';
+import { facilityEffects } from './domain/facility.effects';
+import { facilityTransitions, type FacilityAction } from './domain/facility.transitions';
+import { CreateFacilityRequest, FacilityListQuery, FacilityView, UpdateFacilityRequest } from './dto/facility.dto';
 import { Facility } from './facility.entity';
-import { ResidentCounts } from './resident-counts';
+import { FacilityMouReader, FacilityResidentReader } from './facility-ports';
+import { facilityView, INSPECTION_OVERDUE_SQL, type FacilitySurroundings } from './facility.view';
 
 const SAFE_FIELDS = ['name', 'nameKm', 'type', 'operatorAgencyId', 'provinceCode', 'district', 'commune', 'village', 'capacity'] as const;
 
-export type FacilityActionBody = Partial<RequireRemediationRequest & BeginTransitionRequest>;
-
 /** Facilities a caller may see: its agency's (ngo_worker) or its provinces' (inspector, social_worker). */
-export function facilityScope(caller: Caller, alias = 'f') {
+export function facilityScope(alias = 'f') {
   return { agencyIds: `ARRAY[${alias}.operator_agency_id]`, provinceCodes: `ARRAY[${alias}.province_code]` };
 }
 
@@ -39,11 +38,12 @@ export class FacilitiesService {
     private readonly db: Database,
     private readonly audit: AuditService,
     private readonly events: RegistryEventsService,
-    private readonly residents: ResidentCounts,
+    private readonly mous: FacilityMouReader,
+    private readonly residents: FacilityResidentReader,
   ) {}
 
   scoped(caller: Caller) {
-    return applyScope(this.db.manager.createQueryBuilder(Facility, 'f'), caller, facilityScope(caller));
+    return applyScope(this.db.manager.createQueryBuilder(Facility, 'f'), caller, facilityScope());
   }
 
   /** The facility if the caller may see it, locked for the rest of the transaction when asked. */
@@ -52,6 +52,7 @@ export class FacilitiesService {
   }
 
   async create(caller: Caller, request: CreateFacilityRequest): Promise<FacilityView> {
+    const status = applyCreation(facilityTransitions, { action: 'register', role: caller.role, facts: { hasActiveMou: false, residentCount: 0, today: todayIn() } });
     await this.checkReferences(caller, request);
     const [{ number }] = await this.db.manager.query<{ number: string }[]>(`SELECT nextval('facility_registry_number_seq') AS number`);
     const facility = await this.db.manager.save(
@@ -62,7 +63,7 @@ export class FacilitiesService {
         commune: request.commune ?? null,
         village: request.village ?? null,
         registryCode: `RCF-${request.provinceCode}-${number.padStart(5, '0')}`,
-        status: 'identified',
+        status,
       }),
     );
     await this.events.record({
@@ -70,7 +71,7 @@ export class FacilitiesService {
       entityId: facility.id,
       action: 'create',
       from: null,
-      to: 'identified',
+      to: status,
       payload: { registryCode: facility.registryCode, provinceCode: facility.provinceCode, type: facility.type },
     });
     return this.view(caller, facility);
@@ -92,7 +93,7 @@ export class FacilitiesService {
       qb.andWhere(`${query.inspectionOverdue ? '' : 'NOT '}(${INSPECTION_OVERDUE_SQL})`, { today, operating: OPERATING_STATUSES });
     }
     if (query.withoutActiveMou !== undefined) {
-      qb.andWhere(`${query.withoutActiveMou ? 'NOT ' : ''}EXISTS (SELECT 1 FROM mous m WHERE m.facility_id = f.id AND ${MOU_IN_FORCE_SQL})`, { today });
+      qb.andWhere(`${query.withoutActiveMou ? 'NOT ' : ''}(${this.mous.inForceSql()})`, { today });
     }
     const page = await paginate(qb, query);
     return { items: await this.views(caller, page.items), nextCursor: page.nextCursor };
@@ -103,58 +104,22 @@ export class FacilitiesService {
     checkIfMatch(ifMatch, facility);
     await this.checkReferences(caller, request);
     const changes = describeChanges<Facility>(facility, request, SAFE_FIELDS);
-    Object.assign(facility, request, { version: facility.version + 1 });
-    const saved = await this.db.manager.save(facility);
+    await updateVersioned(this.db.manager, Facility, facility, request);
     await this.audit.record({ action: 'facility.update', entityType: 'facility', entityId: id, changes });
-    return this.view(caller, saved);
+    return this.view(caller, facility);
   }
 
-  async act(caller: Caller, id: string, action: FacilityAction, body: FacilityActionBody, ifMatch?: string): Promise<FacilityView> {
+  async act<A extends FacilityAction>(caller: Caller, id: string, action: A, body: FacilityBodies[A], ifMatch?: string): Promise<FacilityView> {
     const facility = await this.findInScope(caller, id, true);
     checkIfMatch(ifMatch, facility);
     const today = todayIn();
-    const deadline = action === 'requireRemediation' ? (body.deadline ?? addDays(today, REMEDIATION_DEFAULT_DAYS)) : undefined;
     // Loaded once: for the guards here, and for the answer (an action changes neither).
     const surroundings = await this.surroundings([facility.id], today);
-    const facts: FacilityFacts = {
-      hasActiveMou: surroundings.mous.get(facility.id)?.status === 'active',
-      residentCount: surroundings.residents.get(facility.id) ?? 0,
-      today,
-      deadline,
-      targetDate: body.targetDate,
-    };
-    const from = facility.status;
-    const to = applyTransition(facilityTransitions, { action, from, role: caller.role, facts });
-    const payload: Record<string, unknown> = {};
-    if (deadline) payload.deadline = facility.remediationDeadline = deadline;
-    if (action === 'clearRemediation') facility.remediationDeadline = null;
-    if (action === 'beginTransition') {
-      payload.targetDate = facility.transitionTargetDate = body.targetDate ?? null;
-      facility.transitionTargetService = body.targetService ?? null;
-    }
-    facility.status = to;
-    facility.version += 1;
-    const saved = await this.db.manager.save(facility);
-    await this.events.record({ entityType: 'facility', entityId: id, action, from, to, reason: body.reason ?? null, payload });
-    return this.toViews(caller, [saved], surroundings, today)[0];
-  }
-
-  /** Per facility: the MoU in force today, else the latest one that was active and has expired. */
-  private async currentMous(facilityIds: string[], today: string): Promise<Map<string, CurrentMouView>> {
-    if (facilityIds.length === 0) return new Map();
-    const mous = await this.db.manager
-      .createQueryBuilder(Mou, 'm')
-      .where('m.facility_id IN (:...facilityIds)', { facilityIds })
-      .andWhere(`m.status = 'active'`)
-      .orderBy('m.starts_on', 'DESC')
-      .getMany();
-    const current = new Map<string, CurrentMouView>();
-    for (const mou of mous) {
-      const status = isInForce(mou, today) ? 'active' : effectiveMouStatus(mou, today) === 'expired' ? 'expired' : undefined;
-      if (!status || current.get(mou.facilityId)?.status === 'active') continue;
-      current.set(mou.facilityId, { id: mou.id, referenceNumber: mou.referenceNumber, status, startsOn: mou.startsOn, endsOn: mou.endsOn });
-    }
-    return current;
+    const facts = { hasActiveMou: surroundings.mous.get(facility.id)?.status === 'active', residentCount: surroundings.residents.get(facility.id) ?? 0, today };
+    const step = runStep(facilityTransitions, facilityEffects[action], { action, record: facility, body, role: caller.role, facts });
+    await updateVersioned(this.db.manager, Facility, facility, { ...step.changes, status: step.to });
+    await this.events.record({ entityType: 'facility', entityId: id, action, from: step.from, to: step.to, reason: step.reason ?? null, payload: step.payload });
+    return facilityView(caller, facility, surroundings, today);
   }
 
   async view(caller: Caller, facility: Facility): Promise<FacilityView> {
@@ -163,54 +128,15 @@ export class FacilitiesService {
 
   private async views(caller: Caller, facilities: Facility[]): Promise<FacilityView[]> {
     const today = todayIn();
-    return this.toViews(caller, facilities, await this.surroundings(facilities.map((f) => f.id), today), today);
+    const surroundings = await this.surroundings(facilities.map((f) => f.id), today);
+    return facilities.map((f) => facilityView(caller, f, surroundings, today));
   }
 
-  /** The current MoUs and resident counts of some facilities. */
-  private async surroundings(ids: string[], today: string) {
+  private async surroundings(ids: string[], today: string): Promise<FacilitySurroundings> {
     // One after the other: both run on the request's single transaction connection.
-    const mous = await this.currentMous(ids, today);
+    const mous = await this.mous.currentMous(ids, today);
     const residents = await this.residents.forFacilities(ids);
     return { mous, residents };
-  }
-
-  private toViews(
-    caller: Caller,
-    facilities: Facility[],
-    { mous, residents }: { mous: Map<string, CurrentMouView>; residents: Map<string, number> },
-    today: string,
-  ): FacilityView[] {
-    return facilities.map((f) => {
-      const nextInspectionDue = nextInspectionDueOn(f);
-      const currentMou = mous.get(f.id) ?? null;
-      return {
-        id: f.id,
-        registryCode: f.registryCode,
-        name: f.name,
-        nameKm: f.nameKm,
-        type: f.type,
-        operatorAgencyId: f.operatorAgencyId,
-        provinceCode: f.provinceCode,
-        district: f.district,
-        commune: f.commune,
-        village: f.village,
-        capacity: f.capacity,
-        status: f.status,
-        allowedActions: allowedActions(facilityTransitions, f.status, caller.role) as FacilityAction[],
-        residents: residents.get(f.id) ?? 0,
-        hasActiveMou: currentMou?.status === 'active',
-        currentMou,
-        lastApprovedInspectionOn: f.lastApprovedInspectionOn,
-        nextInspectionDue,
-        inspectionOverdue: nextInspectionDue !== null && nextInspectionDue < today,
-        remediationDeadline: f.remediationDeadline,
-        transitionTargetService: f.transitionTargetService,
-        transitionTargetDate: f.transitionTargetDate,
-        version: f.version,
-        createdAt: f.createdAt,
-        updatedAt: f.updatedAt,
-      };
-    });
   }
 
   private async checkReferences(caller: Caller, request: Partial<CreateFacilityRequest>): Promise<void> {
@@ -224,15 +150,3 @@ export class FacilitiesService {
     if (errors.length > 0) throw new ValidationFailed(errors);
   }
 }
-
-/** 12 months after the last approved inspection; at once (the day it was registered) if none. */
-export function nextInspectionDueOn(facility: Pick<Facility, 'status' | 'lastApprovedInspectionOn' | 'createdAt'>): string | null {
-  if (!OPERATING_STATUSES.includes(facility.status)) return null;
-  if (facility.lastApprovedInspectionOn) return addMonths(facility.lastApprovedInspectionOn, INSPECTION_INTERVAL_MONTHS);
-  return todayIn(facility.createdAt);
-}
-
-/** nextInspectionDueOn in SQL (alias `f`, parameters `:today` and `:operating`). */
-export const INSPECTION_OVERDUE_SQL = `f.status IN (:...operating) AND coalesce(
-  (f.last_approved_inspection_on + interval '${INSPECTION_INTERVAL_MONTHS} months')::date,
-  (f.created_at AT TIME ZONE '${TIME_ZONE}')::date) < :today`;

@@ -1,4 +1,7 @@
+import { CLOSE_REASONS, IN_CARE_STATUSES, RESIDENT_STATUSES } from '../care-episodes/domain/care-episode';
+import { sqlList } from '../common/database/sql';
 import { TIME_ZONE } from '../common/time/calendar';
+import { INSPECTION_INTERVAL_MONTHS, OPERATING_STATUSES } from '../facilities/domain/facility';
 import type { ChildDimension, FacilityDimension } from './domain/dimensions';
 
 /**
@@ -6,12 +9,13 @@ import type { ChildDimension, FacilityDimension } from './domain/dimensions';
  * Every figure on a date reads what had happened by the end of that day, by the dates events
  * happened (occurred_on), not when they were recorded.
  */
-const IN_CARE = `('residential_care', 'reintegration', 'family_based_care')`;
+const IN_CARE = sqlList(IN_CARE_STATUSES);
+const RESIDENT = sqlList(RESIDENT_STATUSES);
 
 // Care periods carry the child's and facility's attributes, so no join is needed and the stock is
 // read from one covering index.
 export const CHILD_DIMENSION_SQL: Record<ChildDimension, string> = {
-  careSetting: `CASE WHEN p.status IN ('residential_care', 'reintegration') THEN 'residential_care' ELSE p.placement_type END`,
+  careSetting: `CASE WHEN p.status IN ${RESIDENT} THEN 'residential_care' ELSE p.placement_type END`,
   provinceCode: 'p.province_code',
   facilityType: 'p.facility_type',
   sex: 'p.sex',
@@ -39,13 +43,14 @@ export function childrenStockSql(groupBy: readonly ChildDimension[]): string {
 
 /** Residential and family-based stock on $1 in one pass; $2 optional province. */
 export const CARE_SPLIT_SQL = `SELECT
-    count(*) FILTER (WHERE p.status IN ('residential_care', 'reintegration'))::int AS residential,
+    count(*) FILTER (WHERE p.status IN ${RESIDENT})::int AS residential,
     count(*) FILTER (WHERE p.status = 'family_based_care')::int AS family
   FROM care_periods p
   WHERE p.status IN ${IN_CARE} AND daterange(p.starts_on, p.ends_on) @> $1::date
     AND ($2::text IS NULL OR p.province_code = $2)`;
 
-export const CLOSE_REASON_CODES = ['goals_met', 'aged_out', 'died', 'moved_or_untraceable', 'transferred_out', 'other', 'at_assessment'] as const;
+/** Closures by reason, and `at_assessment` for closeAtAssessment. */
+export const CLOSE_REASON_CODES = [...CLOSE_REASONS, 'at_assessment'] as const;
 
 /** Flows between $1 and $2 inclusive, by the date events happened, from the daily rollup. */
 export function flowsSql(byProvince: boolean): string {
@@ -82,7 +87,7 @@ export function facilitiesSql(groupBy: readonly FacilityDimension[]): string {
       ORDER BY re.entity_id, re.recorded_at DESC
     ), residents AS (
       SELECT p.facility_id, count(*)::int AS n FROM care_periods p
-      WHERE p.status IN ('residential_care', 'reintegration') AND daterange(p.starts_on, p.ends_on) @> $1::date
+      WHERE p.status IN ${RESIDENT} AND daterange(p.starts_on, p.ends_on) @> $1::date
       GROUP BY p.facility_id
     ), mou_in_force AS (
       SELECT DISTINCT m.facility_id FROM mous m
@@ -100,9 +105,9 @@ export function facilitiesSql(groupBy: readonly FacilityDimension[]): string {
       'coalesce(sum(f.capacity), 0)::int AS capacity',
       'coalesce(sum(r.n), 0)::int AS residents',
       'count(mo.facility_id)::int AS "withActiveMou"',
-      `count(*) FILTER (WHERE li.conducted_on > ($1::date - interval '12 months'))::int AS "inspectedLast12Months"`,
-      `count(*) FILTER (WHERE s.status NOT IN ('rejected', 'transitioned', 'closed')
-         AND coalesce((li.conducted_on + interval '12 months')::date, ${LOCAL_DATE('f.created_at')}) < $1::date)::int AS "overdueInspections"`,
+      `count(*) FILTER (WHERE li.conducted_on > ($1::date - interval '${INSPECTION_INTERVAL_MONTHS} months'))::int AS "inspectedLast12Months"`,
+      `count(*) FILTER (WHERE s.status IN ${sqlList(OPERATING_STATUSES)}
+         AND coalesce((li.conducted_on + interval '${INSPECTION_INTERVAL_MONTHS} months')::date, ${LOCAL_DATE('f.created_at')}) < $1::date)::int AS "overdueInspections"`,
       `count(*) FILTER (WHERE s.status = 'transitioned')::int AS transitioned`,
       `count(*) FILTER (WHERE s.status = 'closed')::int AS closed`,
     ].join(',\n      ')}

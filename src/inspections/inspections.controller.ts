@@ -9,27 +9,27 @@ import { RegistryEventList } from '../registry-events/registry-event.view';
 import { RegistryEventsService } from '../registry-events/registry-events.service';
 import {
   ApproveInspectionRequest,
-  CorrectiveActionListQuery,
-  CorrectiveActionPage,
-  CorrectiveActionView,
   CreateInspectionRequest,
   InspectionListQuery,
   InspectionPage,
   InspectionReasonRequest,
   InspectionView,
-  ResolveCorrectiveActionRequest,
   SubmitInspectionRequest,
 } from './dto/inspection.dto';
 import { InspectionsService } from './inspections.service';
+import { inspectionTransitions, type InspectionAction } from './domain/inspection.transitions';
+import { guardCodes } from '../common/state-machine/transition-table';
+import { ApiGuardErrors } from '../common/http/api-errors.decorator';
 
-const ActionRoute = (action: string, summary: string, guards: string[] = []) =>
+/** An action's route, its 422 documented from the table's guards. */
+const ActionRoute = (action: InspectionAction, summary: string) =>
   applyDecorators(
     Post(`:id/${action}`),
     HttpCode(200),
     Authenticated({ permission: 'inspections.write' }),
     ApiOperation({ summary, description: 'Admins and inspectors (in their provinces).' }),
     ApiOkResponse({ type: InspectionView }),
-    ApiTransitionErrors(guards),
+    ApiTransitionErrors(guardCodes(inspectionTransitions, action)),
   );
 
 @ApiTags('inspections')
@@ -45,6 +45,7 @@ export class InspectionsController {
   @ApiOperation({ summary: 'Schedule an inspection of a facility in your scope that is not closed.' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: InspectionView })
+  @ApiGuardErrors(guardCodes(inspectionTransitions, 'schedule'))
   @ApiValidationErrors()
   @ApiNotFoundInScope()
   create(@CurrentCaller() caller: Caller, @Body() body: CreateInspectionRequest): Promise<InspectionView> {
@@ -79,16 +80,12 @@ export class InspectionsController {
     return { items: await this.events.list('inspection', id) };
   }
 
-  @ActionRoute('submit', 'scheduled → submitted: every checklist area rated, an outcome, conductedOn not in the future.', [
-    'every_area_rated',
-    'conducted_on_not_in_future',
-    'corrective_actions_required',
-  ])
+  @ActionRoute('submit', 'scheduled → submitted: every checklist area rated, an outcome, conductedOn not in the future.')
   submit(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: SubmitInspectionRequest, @IfMatch() m?: string) {
     return this.inspections.act(c, id, 'submit', body, m);
   }
 
-  @ActionRoute('approve', 'submitted → approved, by someone other than the submitter (four eyes).', ['approver_is_not_submitter'])
+  @ActionRoute('approve', 'submitted → approved, by someone other than the submitter (four eyes).')
   approve(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: ApproveInspectionRequest, @IfMatch() m?: string) {
     return this.inspections.act(c, id, 'approve', body, m);
   }
@@ -106,35 +103,5 @@ export class InspectionsController {
   @ActionRoute('cancel', 'scheduled → cancelled, with a reason.')
   cancel(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: InspectionReasonRequest, @IfMatch() m?: string) {
     return this.inspections.act(c, id, 'cancel', body, m);
-  }
-
-  @Post(':id/corrective-actions/:actionId/resolve')
-  @HttpCode(200)
-  @Authenticated({ permission: 'inspections.write' })
-  @ApiOperation({ summary: 'open → resolved, one corrective action at a time.' })
-  @ApiOkResponse({ type: CorrectiveActionView })
-  @ApiTransitionErrors([])
-  resolve(
-    @CurrentCaller() c: Caller,
-    @Param('id', UuidParam) id: string,
-    @Param('actionId', UuidParam) actionId: string,
-    @Body() body: ResolveCorrectiveActionRequest,
-  ): Promise<CorrectiveActionView> {
-    return this.inspections.resolveCorrectiveAction(c, id, actionId, body);
-  }
-}
-
-@ApiTags('inspections')
-@Controller('corrective-actions')
-export class CorrectiveActionsController {
-  constructor(private readonly inspections: InspectionsService) {}
-
-  @Get()
-  @Authenticated({ permission: 'inspections.read' })
-  @ApiOperation({ summary: 'Corrective actions in your scope; `overdue=true` lists open ones past their due date.' })
-  @ApiOkResponse({ type: CorrectiveActionPage })
-  @ApiValidationErrors()
-  list(@CurrentCaller() caller: Caller, @Query() query: CorrectiveActionListQuery): Promise<CorrectiveActionPage> {
-    return this.inspections.listCorrectiveActions(caller, query);
   }
 }

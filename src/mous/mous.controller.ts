@@ -2,13 +2,15 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
 import type { Caller } from '../common/auth/caller';
-import { ApiNotFoundInScope, ApiTransitionErrors, ApiValidationErrors } from '../common/http/api-errors.decorator';
+import { ApiGuardErrors, ApiNotFoundInScope, ApiTransitionErrors, ApiValidationErrors } from '../common/http/api-errors.decorator';
 import { IfMatch } from '../common/http/request-headers';
 import { UuidParam } from '../common/http/uuid-param';
 import { RegistryEventList } from '../registry-events/registry-event.view';
 import { RegistryEventsService } from '../registry-events/registry-events.service';
 import { ActivateMouRequest, CreateMouRequest, MouListQuery, MouPage, MouView, RenewMouRequest, TerminateMouRequest } from './dto/mou.dto';
 import { MousService } from './mous.service';
+import { mouTransitions } from './domain/mou.transitions';
+import { guardCodes } from '../common/state-machine/transition-table';
 
 @ApiTags('mous')
 @Controller('mous')
@@ -23,6 +25,7 @@ export class MousController {
   @ApiOperation({ summary: 'Draft an MoU between the ministry and a facility’s operator.' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: MouView })
+  @ApiGuardErrors(guardCodes(mouTransitions, 'draft'))
   @ApiValidationErrors()
   @ApiNotFoundInScope()
   create(@CurrentCaller() caller: Caller, @Body() body: CreateMouRequest): Promise<MouView> {
@@ -62,7 +65,7 @@ export class MousController {
   @Authenticated({ permission: 'mous.write' })
   @ApiOperation({ summary: 'draft → active. Activating a renewal supersedes the MoU it renews.' })
   @ApiOkResponse({ type: MouView })
-  @ApiTransitionErrors(['facility_not_closed', 'signed_on_not_in_future', 'ends_after_start', 'one_active_mou_per_facility'])
+  @ApiTransitionErrors(guardCodes(mouTransitions, 'activate'))
   activate(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: ActivateMouRequest, @IfMatch() m?: string) {
     return this.mous.activate(c, id, body, m);
   }
@@ -72,7 +75,7 @@ export class MousController {
   @Authenticated({ permission: 'mous.write' })
   @ApiOperation({ summary: 'active → terminated, with a reason.' })
   @ApiOkResponse({ type: MouView })
-  @ApiTransitionErrors([])
+  @ApiTransitionErrors(guardCodes(mouTransitions, 'terminate'))
   terminate(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: TerminateMouRequest, @IfMatch() m?: string) {
     return this.mous.terminate(c, id, body, m);
   }
@@ -81,7 +84,7 @@ export class MousController {
   @Authenticated({ permission: 'mous.write' })
   @ApiOperation({ summary: 'From active or expired: draft the renewal, linked to this MoU. Answers the new draft.' })
   @ApiCreatedResponse({ type: MouView })
-  @ApiTransitionErrors(['facility_not_closed', 'no_pending_renewal'])
+  @ApiTransitionErrors(guardCodes(mouTransitions, 'renew'))
   renew(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: RenewMouRequest, @IfMatch() m?: string) {
     return this.mous.renew(c, id, body, m);
   }

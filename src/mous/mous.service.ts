@@ -2,21 +2,21 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '../common/auth/caller';
 import { applyScope } from '../common/auth/scope';
 import { Database } from '../common/database/database.service';
-import { GuardFailed } from '../common/errors/domain-errors';
+import { findOneById } from '../common/database/find-one';
+import { updateVersioned } from '../common/database/versioned-update';
 import { checkIfMatch } from '../common/http/etag';
 import { Page, paginate } from '../common/http/pagination';
-import { findOneById } from '../common/database/find-one';
-import { allowedActions, applyTransition } from '../common/state-machine/transition-table';
+import { runStep } from '../common/state-machine/steps';
+import { applyCreation } from '../common/state-machine/transition-table';
 import { addDays, today as todayIn } from '../common/time/calendar';
 import { FacilitiesService, facilityScope } from '../facilities/facilities.service';
-import { Facility } from '../facilities/facility.entity';
 import { RegistryEventsService } from '../registry-events/registry-events.service';
-import { defaultEndsOn, effectiveMouStatus, MOU_IN_FORCE_SQL } from './domain/mou';
+import { effectiveMouStatus, MOU_IN_FORCE_SQL, type MouStoredStatus } from './domain/mou';
+import { mouEffects, type ActivateBody, type RenewBody, type TerminateBody } from './domain/mou.effects';
 import { mouTransitions, type MouFacts } from './domain/mou.transitions';
-import { ActivateMouRequest, CreateMouRequest, MouListQuery, MouView, RenewMouRequest, TerminateMouRequest } from './dto/mou.dto';
+import { CreateMouRequest, MouListQuery, MouView } from './dto/mou.dto';
 import { Mou } from './mou.entity';
-
-type MouWithFacility = Mou & { facility: Facility };
+import { mouView, type MouWithFacility } from './mou.view';
 
 @Injectable()
 export class MousService {
@@ -29,7 +29,7 @@ export class MousService {
   /** MoUs are in scope when their facility is. */
   private scoped(caller: Caller) {
     const query = this.db.manager.createQueryBuilder(Mou, 'm').innerJoinAndSelect('m.facility', 'f');
-    return applyScope(query, caller, facilityScope(caller));
+    return applyScope(query, caller, facilityScope());
   }
 
   async findInScope(caller: Caller, id: string, lock = false): Promise<MouWithFacility> {
@@ -38,16 +38,15 @@ export class MousService {
 
   async create(caller: Caller, request: CreateMouRequest): Promise<MouView> {
     const facility = await this.facilities.findInScope(caller, request.facilityId);
-    if (facility.status === 'closed') throw new GuardFailed('create', 'facility_not_closed');
-    const mou = await this.db.manager.save(
-      this.db.manager.create(Mou, { facilityId: facility.id, referenceNumber: request.referenceNumber, status: 'draft' }),
-    );
+    const facts = { ...this.noFacts(todayIn()), facilityClosed: facility.status === 'closed' };
+    const status = applyCreation(mouTransitions, { action: 'draft', role: caller.role, facts }) as MouStoredStatus;
+    const mou = await this.db.manager.save(this.db.manager.create(Mou, { facilityId: facility.id, referenceNumber: request.referenceNumber, status }));
     await this.events.record({ entityType: 'mou', entityId: mou.id, action: 'create', from: null, to: 'draft', payload: { facilityId: facility.id } });
-    return this.view(caller, { ...mou, facility });
+    return mouView(caller, { ...mou, facility });
   }
 
   async get(caller: Caller, id: string): Promise<MouView> {
-    return this.view(caller, await this.findInScope(caller, id));
+    return mouView(caller, await this.findInScope(caller, id));
   }
 
   async list(caller: Caller, query: MouListQuery): Promise<Page<MouView>> {
@@ -61,14 +60,13 @@ export class MousService {
       qb.andWhere(`${MOU_IN_FORCE_SQL} AND m.ends_on <= :horizon`, { today, horizon: addDays(today, query.expiringWithinDays) });
     }
     const page = await paginate(qb, query);
-    return { items: page.items.map((m) => this.view(caller, m as MouWithFacility)), nextCursor: page.nextCursor };
+    return { items: page.items.map((m) => mouView(caller, m as MouWithFacility, today)), nextCursor: page.nextCursor };
   }
 
-  async activate(caller: Caller, id: string, request: ActivateMouRequest, ifMatch?: string): Promise<MouView> {
+  async activate(caller: Caller, id: string, request: ActivateBody, ifMatch?: string): Promise<MouView> {
     const mou = await this.findInScope(caller, id, true);
     checkIfMatch(ifMatch, mou);
     const today = todayIn();
-    const endsOn = request.endsOn ?? defaultEndsOn(request.startsOn);
     // Lock the facility's MoUs so two activations for one facility cannot both pass the guard.
     const siblings = await this.db.manager
       .createQueryBuilder(Mou, 'm')
@@ -77,97 +75,60 @@ export class MousService {
       .getMany();
     const facts: MouFacts = {
       ...this.baseFacts(mou, today),
-      signedOn: request.signedOn,
-      startsOn: request.startsOn,
-      endsOn,
-      isRenewal: mou.renewalOfId !== null,
-      otherActiveMou: siblings.some(
-        (m) => m.id !== mou.renewalOfId && effectiveMouStatus(m, today) === 'active',
-      ),
+      otherActiveMou: siblings.some((m) => m.id !== mou.renewalOfId && effectiveMouStatus(m, today) === 'active'),
     };
-    const to = applyTransition(mouTransitions, { action: 'activate', from: effectiveMouStatus(mou, today), role: caller.role, facts });
+    const step = runStep(mouTransitions, mouEffects.activate, { action: 'activate', record: mou, body: request, role: caller.role, facts, from: effectiveMouStatus(mou, today) });
     // A renewal supersedes the MoU it renews; any other that was active has expired, and is superseded too.
     for (const old of siblings.filter((m) => m.status === 'active')) {
-      await this.db.manager.update(Mou, { id: old.id }, { status: 'superseded', version: old.version + 1 });
-      await this.events.record({
-        entityType: 'mou',
-        entityId: old.id,
-        action: 'supersede',
-        from: effectiveMouStatus(old, today),
-        to: 'superseded',
-        payload: { supersededById: mou.id },
-      });
+      const from = effectiveMouStatus(old, today);
+      const superseded = runStep(mouTransitions, mouEffects.supersede, { action: 'supersede', record: old, body: { supersededById: id }, role: 'system', facts, from });
+      await updateVersioned(this.db.manager, Mou, old, { status: 'superseded' });
+      await this.events.record({ entityType: 'mou', entityId: old.id, action: 'supersede', from, to: superseded.to, payload: superseded.payload });
     }
-    Object.assign(mou, { status: to, signedOn: request.signedOn, startsOn: request.startsOn, endsOn, version: mou.version + 1 });
-    await this.db.manager.save(Mou, stripFacility(mou));
-    await this.events.record({
-      entityType: 'mou',
-      entityId: id,
-      action: 'activate',
-      from: 'draft',
-      to: effectiveMouStatus(mou, today),
-      payload: { signedOn: request.signedOn, startsOn: request.startsOn, endsOn },
-    });
-    return this.view(caller, mou);
+    await this.save(mou, { ...step.changes, status: 'active' });
+    await this.events.record({ entityType: 'mou', entityId: id, action: 'activate', from: step.from, to: effectiveMouStatus(mou, today), payload: step.payload });
+    return mouView(caller, mou, today);
   }
 
-  async terminate(caller: Caller, id: string, request: TerminateMouRequest, ifMatch?: string): Promise<MouView> {
+  async terminate(caller: Caller, id: string, request: TerminateBody, ifMatch?: string): Promise<MouView> {
     const mou = await this.findInScope(caller, id, true);
     checkIfMatch(ifMatch, mou);
     const today = todayIn();
     const from = effectiveMouStatus(mou, today);
-    const to = applyTransition(mouTransitions, { action: 'terminate', from, role: caller.role, facts: this.baseFacts(mou, today) });
-    const terminatedOn = request.terminatedOn ?? today;
-    Object.assign(mou, { status: to, terminationReason: request.reason, terminatedOn, version: mou.version + 1 });
-    await this.db.manager.save(Mou, stripFacility(mou));
-    await this.events.record({ entityType: 'mou', entityId: id, action: 'terminate', from, to, reason: request.reason, payload: { terminatedOn } });
-    return this.view(caller, mou);
+    const step = runStep(mouTransitions, mouEffects.terminate, { action: 'terminate', record: mou, body: request, role: caller.role, facts: this.baseFacts(mou, today), from });
+    await this.save(mou, { ...step.changes, status: 'terminated' });
+    await this.events.record({ entityType: 'mou', entityId: id, action: 'terminate', from, to: step.to, reason: step.reason ?? null, payload: step.payload });
+    return mouView(caller, mou, today);
   }
 
   /** Answers the new draft, linked to the MoU it renews. */
-  async renew(caller: Caller, id: string, request: RenewMouRequest, ifMatch?: string): Promise<MouView> {
+  async renew(caller: Caller, id: string, request: RenewBody, ifMatch?: string): Promise<MouView> {
     const mou = await this.findInScope(caller, id, true);
     checkIfMatch(ifMatch, mou);
     const today = todayIn();
     const from = effectiveMouStatus(mou, today);
     const hasPendingRenewal = await this.db.manager.existsBy(Mou, { renewalOfId: id, status: 'draft' });
-    applyTransition(mouTransitions, { action: 'renew', from, role: caller.role, facts: { ...this.baseFacts(mou, today), hasPendingRenewal } });
+    const facts = { ...this.baseFacts(mou, today), hasPendingRenewal };
+    runStep(mouTransitions, mouEffects.renew, { action: 'renew', record: mou, body: request, role: caller.role, facts, from });
     const draft = await this.db.manager.save(
       this.db.manager.create(Mou, { facilityId: mou.facilityId, referenceNumber: request.referenceNumber, status: 'draft', renewalOfId: id }),
     );
     await this.events.record({ entityType: 'mou', entityId: id, action: 'renew', from, to: from, payload: { renewalId: draft.id } });
     await this.events.record({ entityType: 'mou', entityId: draft.id, action: 'create', from: null, to: 'draft', payload: { renewalOfId: id } });
-    return this.view(caller, { ...draft, facility: mou.facility });
+    return mouView(caller, { ...draft, facility: mou.facility }, today);
+  }
+
+  private async save(mou: MouWithFacility, changes: Partial<Mou>): Promise<void> {
+    const { facility, ...row } = mou;
+    await updateVersioned(this.db.manager, Mou, row as Mou, changes);
+    Object.assign(mou, row, { facility });
+  }
+
+  private noFacts(today: string): MouFacts {
+    return { today, isRenewal: false, otherActiveMou: false, facilityClosed: false, hasPendingRenewal: false };
   }
 
   private baseFacts(mou: MouWithFacility, today: string): MouFacts {
-    return { today, isRenewal: mou.renewalOfId !== null, otherActiveMou: false, facilityClosed: mou.facility.status === 'closed', hasPendingRenewal: false };
+    return { ...this.noFacts(today), isRenewal: mou.renewalOfId !== null, facilityClosed: mou.facility.status === 'closed' };
   }
-
-  view(caller: Caller, mou: MouWithFacility): MouView {
-    const today = todayIn();
-    const status = effectiveMouStatus(mou, today);
-    return {
-      id: mou.id,
-      facilityId: mou.facilityId,
-      operatorAgencyId: mou.facility.operatorAgencyId,
-      referenceNumber: mou.referenceNumber,
-      status,
-      allowedActions: allowedActions(mouTransitions, status, caller.role),
-      signedOn: mou.signedOn,
-      startsOn: mou.startsOn,
-      endsOn: mou.endsOn,
-      renewalOfId: mou.renewalOfId,
-      terminationReason: mou.terminationReason,
-      terminatedOn: mou.terminatedOn,
-      version: mou.version,
-      createdAt: mou.createdAt,
-      updatedAt: mou.updatedAt,
-    };
-  }
-}
-
-function stripFacility(mou: MouWithFacility): Mou {
-  const { facility: _facility, ...rest } = mou;
-  return rest;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Agency } from '../agencies/agency.entity';
 import { AuditService } from '../audit/audit.service';
 import { describeChanges, describeCreation } from '../audit/changes';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword } from './passwords';
 import type { Caller } from '../common/auth/caller';
 import type { Role } from '../common/auth/roles';
 import { applyScope } from '../common/auth/scope';

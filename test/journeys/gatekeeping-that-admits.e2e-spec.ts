@@ -30,7 +30,7 @@ describe('gatekeeping that admits a child to residential care, as a last resort'
       provinceCode: '02',
       residentialSince: daysFromToday(-10),
       reviewOverdue: false,
-      allowedActions: ['transfer', 'startReintegration', 'close'],
+      allowedActions: ['transfer', 'startReintegration', 'close', 'recordReview'],
     });
     expect((await inspector.get(`/facilities/${facilityId}`)).body.residents).toBe(1);
 

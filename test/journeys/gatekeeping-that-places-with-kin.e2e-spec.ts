@@ -41,7 +41,7 @@ describe('gatekeeping that places a child with kin directly, never entering resi
       facilityId: null,
       placedOn: daysFromToday(-20),
       visitsSincePlacement: 0,
-      allowedActions: ['changePlacement', 'reportBreakdown', 'close'],
+      allowedActions: ['changePlacement', 'reportBreakdown', 'close', 'recordFollowUpVisit'],
     });
     const events = (await ngo.get(`/care-episodes/${episode.id}/events`)).body.items;
     expect(events.map((e: { toStatus: string }) => e.toStatus)).toEqual(['referred', 'assessment', 'family_based_care']);
@@ -68,7 +68,9 @@ describe('gatekeeping that places a child with kin directly, never entering resi
     expect(after.nextVisitDue > placed.body.nextVisitDue).toBe(true);
 
     const early = await ngo.post(`/care-episodes/${episode.id}/follow-up-visits`, goodVisit(daysFromToday(-101)));
-    expect(early.status).toBe(400);
+    expect(early.body).toMatchObject({ status: 422, code: 'GUARD_FAILED', guard: 'visited_on_not_before_placement' });
+    const future = await ngo.post(`/care-episodes/${episode.id}/follow-up-visits`, goodVisit(daysFromToday(1)));
+    expect(future.body).toMatchObject({ status: 422, code: 'GUARD_FAILED', guard: 'visited_on_not_in_future' });
     const badRating = await ngo.post(`/care-episodes/${episode.id}/follow-up-visits`, goodVisit(daysFromToday(-1), { ratings: { safety: 5 } }));
     expect(badRating.status).toBe(400);
     expect((await ngo.get(`/care-episodes/${episode.id}/follow-up-visits`)).body.items).toHaveLength(1);

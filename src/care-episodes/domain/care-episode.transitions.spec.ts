@@ -1,7 +1,7 @@
 import { ROLES } from '../../common/auth/roles';
 import { GuardFailed } from '../../common/errors/domain-errors';
 import { walkTable } from '../../common/state-machine/table-walk';
-import { applyTransition } from '../../common/state-machine/transition-table';
+import { applyCreation, applyTransition } from '../../common/state-machine/transition-table';
 import { EPISODE_STATUSES, type EpisodeStatus } from './care-episode';
 import { careEpisodeTransitions, type EpisodeAction, type EpisodeFacts } from './care-episode.transitions';
 
@@ -19,6 +19,9 @@ const expected = {
   changePlacement: { from: ['family_based_care'], to: 'same', roles: sw },
   reportBreakdown: { from: ['family_based_care'], to: 'assessment', roles: both },
   close: { from: ['family_based_care', 'residential_care'], to: 'closed', roles: sw },
+  refer: { from: [], to: 'referred', roles: both, creates: true },
+  recordReview: { from: ['residential_care', 'reintegration'], to: 'same', roles: both },
+  recordFollowUpVisit: { from: ['family_based_care'], to: 'same', roles: both },
 } as const;
 
 const passing: EpisodeFacts = {
@@ -27,7 +30,11 @@ const passing: EpisodeFacts = {
   lastEventOn: '2026-05-01',
   from: 'assessment',
   reasons: ['abuse_or_neglect', 'poverty'],
+  childDateOfBirth: '2018-02-01',
   childAgeOnOccurrence: 8,
+  residentialSince: '2026-01-15',
+  reviewedOn: '2026-05-30',
+  visitedOn: '2026-05-30',
   targetFacility: { status: 'authorized', capacity: 10, residents: 9, isCurrent: false },
   alternativesConsidered: [
     { option: 'parental_care', whyNotSuitable: 'abuser at home' },
@@ -128,6 +135,27 @@ describe('each care episode guard refuses what it must', () => {
     expect(close({ placedOn: '2026-01-02' })).toBe('goals_met_after_6_months_in_family');
     expect(close({ visitsSincePlacement: 3 })).toBe('goals_met_after_4_follow_up_visits');
     expect(close({ lastVisitRatedWell: false })).toBe('goals_met_last_visit_rated_well');
+  });
+
+  it('refuses a review dated in the future or before the admission, and a visit before the placement', () => {
+    expect(refusal('recordReview', 'residential_care', { reviewedOn: '2026-06-02' })).toBe('reviewed_on_not_in_future');
+    expect(refusal('recordReview', 'residential_care', { reviewedOn: '2026-01-14' })).toBe('reviewed_on_not_before_admission');
+    expect(refusal('recordFollowUpVisit', 'family_based_care', { visitedOn: '2026-06-02' })).toBe('visited_on_not_in_future');
+    expect(refusal('recordFollowUpVisit', 'family_based_care', { visitedOn: '2025-10-31' })).toBe('visited_on_not_before_placement');
+  });
+
+  it('refuses a referral dated in the future or before the child was born', () => {
+    const refer = (change: Partial<EpisodeFacts>) => {
+      try {
+        applyCreation(careEpisodeTransitions, { action: 'refer', role: 'ngo_worker', facts: { ...passing, ...change } });
+        return null;
+      } catch (error) {
+        return (error as GuardFailed).guard;
+      }
+    };
+    expect(refer({})).toBeNull();
+    expect(refer({ occurredOn: '2026-06-02' })).toBe('occurred_on_not_in_future');
+    expect(refer({ occurredOn: '2018-01-31' })).toBe('occurred_on_not_before_birth');
   });
 
   it('closes as aged out only at 18 or older', () => {

@@ -35,3 +35,33 @@ export type VisitRatings = Record<VisitRatingArea, number>;
 
 /** Statuses in which the child lives in a facility (reintegration is prepared from there). */
 export const RESIDENT_STATUSES: readonly EpisodeStatus[] = ['residential_care', 'reintegration'];
+
+/** Statuses in which a child is in care (residential or family-based): the stock the figures count. */
+export const IN_CARE_STATUSES: readonly EpisodeStatus[] = ['residential_care', 'reintegration', 'family_based_care'];
+
+/** The fields of an episode that its lifecycle reads and changes. The entity and the seed's episodes both have them. */
+export interface EpisodeState {
+  childId: string;
+  responsibleAgencyId: string;
+  provinceCode: string;
+  status: EpisodeStatus;
+  referredOn: string;
+  reasons: ReferralReason[];
+  facilityId: string | null;
+  residentialSince: string | null;
+  lastReviewOn: string | null;
+  nextReviewDue: string | null;
+  targetPlacementType: PlacementType | null;
+  familyTracedOn: string | null;
+  placementType: PlacementType | null;
+  carerName: string | null;
+  carerRelationship: string | null;
+  placedOn: string | null;
+  visitsSincePlacement: number;
+  lastVisitOn: string | null;
+  lastVisitRatedWell: boolean | null;
+  nextVisitDue: string | null;
+  lastEventOn: string;
+  closedOn: string | null;
+  closeReason: CloseReason | null;
+}

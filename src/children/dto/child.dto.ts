@@ -1,8 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PartialType } from '@nestjs/swagger';
-import { EpisodeListQuery } from '../../care-episodes/dto/care-episode.dto';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/date-field';
-import { PageMeta, PageQuery } from '../../common/http/pagination';
+import { PageMeta } from '../../common/http/pagination';
 import { PROVINCE_CODES } from '../../provinces/provinces.data';
 import { PARENTAL_STATUSES, SEXES, type ParentalStatus, type Sex } from '../domain/child';
 
@@ -25,12 +24,6 @@ export class CreateChildRequest {
 }
 
 export class UpdateChildRequest extends PartialType(OmitType(CreateChildRequest, ['confirmNotDuplicate'] as const)) {}
-
-export class ChildListQuery extends IntersectionType(PageQuery, OmitType(EpisodeListQuery, ['limit', 'cursor', 'childId'] as const)) {
-  @ApiPropertyOptional() @IsOptional() @IsIn(PROVINCE_CODES) homeProvinceCode?: string;
-  @ApiPropertyOptional({ enum: SEXES }) @IsOptional() @IsIn(SEXES) sex?: Sex;
-  @ApiPropertyOptional({ example: 'CH-7K2M9QX4RT' }) @IsOptional() @IsString() @MaxLength(20) systemCode?: string;
-}
 
 export class ChildView {
   @ApiProperty({ format: 'uuid' }) id: string;

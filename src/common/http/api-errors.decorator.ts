@@ -19,17 +19,21 @@ export const ApiIfMatch = () =>
     ApiPreconditionFailedResponse({ description: 'problem+json `PRECONDITION_FAILED`: If-Match names an older version.' }),
   );
 
-/** The answers every state action shares, documented once. */
-export const ApiTransitionErrors = (guards: string[]) =>
+/** The 422 of a step, listing the reason codes its guards can answer (derived from the transition table). */
+export const ApiGuardErrors = (guards: readonly string[]) =>
+  ApiUnprocessableEntityResponse({
+    description: guards.length
+      ? `problem+json \`GUARD_FAILED\` naming the \`guard\`: ${guards.map((g) => `\`${g}\``).join(', ')}.`
+      : 'problem+json `GUARD_FAILED` (this action has no guards beyond its body).',
+  });
+
+/** The answers every state action shares, documented once; `guards` come from the action's table entry. */
+export const ApiTransitionErrors = (guards: readonly string[]) =>
   applyDecorators(
     ApiConflictResponse({
       description: 'problem+json `TRANSITION_NOT_ALLOWED`: not allowed from the current status (or for your role); lists `allowedActions`.',
     }),
-    ApiUnprocessableEntityResponse({
-      description: guards.length
-        ? `problem+json \`GUARD_FAILED\` naming the \`guard\`: ${guards.map((g) => `\`${g}\``).join(', ')}.`
-        : 'problem+json `GUARD_FAILED` (this action has no guards beyond its body).',
-    }),
+    ApiGuardErrors(guards),
     ApiPreconditionFailedResponse({ description: 'problem+json `PRECONDITION_FAILED`: If-Match names an older version.' }),
     ApiNotFoundResponse({ description: 'problem+json `NOT_FOUND`: no such record, or it is outside your scope.' }),
     ApiBadRequestResponse({ description: 'problem+json `VALIDATION_FAILED` listing each bad field.' }),

@@ -1,5 +1,5 @@
-import { TransitionNotAllowed } from '../errors/domain-errors';
-import { applyTransition, type TransitionTable } from './transition-table';
+import { Forbidden, TransitionNotAllowed } from '../errors/domain-errors';
+import { applyCreation, applyTransition, type TransitionTable } from './transition-table';
 
 /** What a reader of domain.md expects of one action: from where, to where, and who. */
 export interface ExpectedAction<State extends string, Role extends string> {
@@ -7,6 +7,8 @@ export interface ExpectedAction<State extends string, Role extends string> {
   to: State | 'same';
   roles: readonly Role[];
   rolesFrom?: Partial<Record<State, readonly Role[]>>;
+  /** A creation step: no source state; `roles` may create. */
+  creates?: true;
 }
 
 /**
@@ -23,6 +25,19 @@ export function walkTable<State extends string, Role extends string, Facts>(
   const problems: string[] = [];
   const actions = new Set([...Object.keys(table), ...Object.keys(expected)]);
   for (const action of actions) {
+    if (expected[action]?.creates || table[action]?.creates) {
+      for (const role of roles) {
+        let outcome: string;
+        try {
+          outcome = applyCreation(table, { action, role, facts: passingFacts });
+        } catch (error) {
+          outcome = error instanceof Forbidden ? 'refused' : `threw ${(error as Error).name}`;
+        }
+        const rule = expected[action];
+        const wanted = rule?.creates && rule.roles.includes(role) ? String(rule.to) : 'refused';
+        if (outcome !== wanted) problems.push(`${action} (creation) as ${role}: got ${outcome}, expected ${wanted}`);
+      }
+    }
     for (const state of states) {
       for (const role of roles) {
         const rule = expected[action];

@@ -1,9 +1,31 @@
 import { Forbidden, GuardFailed, TransitionNotAllowed } from '../errors/domain-errors';
 
-/** A guard is a pure function of the facts: null when it passes, otherwise a reason code. */
-export type Guard<Facts> = (facts: Facts) => string | null;
+/**
+ * A guard is a pure rule over the facts with the reason codes it can answer, as data, so that
+ * documentation and labels can list them. `check` answers null when it passes, else one of `codes`.
+ */
+export interface Guard<Facts> {
+  readonly codes: readonly string[];
+  readonly check: (facts: Facts) => string | null;
+  /**
+   * The guard reads only what is known before any body is sent (who acts, the record as stored), so
+   * `allowedActions` applies it too and never offers what this guard would refuse (four eyes).
+   */
+  readonly whenReading?: true;
+}
+
+/** A guard with one reason code: refuses with `code` unless `passes`. */
+export function guard<Facts>(code: string, passes: (facts: Facts) => boolean, options: { whenReading?: true } = {}): Guard<Facts> {
+  return { codes: [code], check: (facts) => (passes(facts) ? null : code), ...options };
+}
+
+/** A guard that can answer one of several codes (the first rule that fails). */
+export function guardOf<Facts>(codes: readonly string[], check: (facts: Facts) => string | null): Guard<Facts> {
+  return { codes, check };
+}
 
 export interface Transition<State extends string, Role extends string, Facts> {
+  /** The states it starts from; empty for a step that creates the record (`creates`). */
   from: readonly State[];
   /** The target state; `'same'` keeps the current one (e.g. a transfer between facilities). */
   to: State | 'same';
@@ -11,21 +33,13 @@ export interface Transition<State extends string, Role extends string, Facts> {
   /** Narrower roles for some source states (e.g. ngo_workers place a child only from reintegration). */
   rolesFrom?: Partial<Record<State, readonly Role[]>>;
   guards: readonly Guard<Facts>[];
+  /** The step creates the record: it has no source state and is checked with `applyCreation`. */
+  creates?: true;
+  /** Taken only as the consequence of another step (e.g. a renewal supersedes): never offered, never called. */
+  system?: true;
 }
 
-function mayTake<State extends string, Role extends string, Facts>(
-  transition: Transition<State, Role, Facts>,
-  from: State,
-  role: Role,
-): boolean {
-  if (!transition.from.includes(from)) return false;
-  return (transition.rolesFrom?.[from] ?? transition.roles).includes(role);
-}
-
-export type TransitionTable<State extends string, Role extends string, Facts> = Record<
-  string,
-  Transition<State, Role, Facts>
->;
+export type TransitionTable<State extends string, Role extends string, Facts> = Record<string, Transition<State, Role, Facts>>;
 
 export interface TransitionRequest<State extends string, Role extends string, Facts> {
   action: string;
@@ -34,14 +48,36 @@ export interface TransitionRequest<State extends string, Role extends string, Fa
   facts: Facts;
 }
 
-/** Actions the table would let this role start from this state, guards not yet considered. */
+function entry<State extends string, Role extends string, Facts>(table: TransitionTable<State, Role, Facts>, action: string) {
+  return Object.hasOwn(table, action) ? table[action] : undefined;
+}
+
+function mayTake<State extends string, Role extends string, Facts>(t: Transition<State, Role, Facts>, from: State, role: Role): boolean {
+  if (t.system || t.creates || !t.from.includes(from)) return false;
+  return (t.rolesFrom?.[from] ?? t.roles).includes(role);
+}
+
+function firstRefusal<Facts>(guards: readonly Guard<Facts>[], facts: Facts): string | null {
+  for (const g of guards) {
+    const reason = g.check(facts);
+    if (reason !== null) return reason;
+  }
+  return null;
+}
+
+/**
+ * Actions this role may start from this state. Given the facts known when reading, the guards marked
+ * `whenReading` are applied too, so nothing is offered that they would refuse.
+ */
 export function allowedActions<State extends string, Role extends string, Facts>(
   table: TransitionTable<State, Role, Facts>,
   from: State,
   role: Role,
+  readFacts?: Facts,
 ): string[] {
   return Object.entries(table)
     .filter(([, t]) => mayTake(t, from, role))
+    .filter(([, t]) => readFacts === undefined || firstRefusal(t.guards.filter((g) => g.whenReading), readFacts) === null)
     .map(([action]) => action);
 }
 
@@ -54,15 +90,42 @@ export function applyTransition<State extends string, Role extends string, Facts
   table: TransitionTable<State, Role, Facts>,
   request: TransitionRequest<State, Role, Facts>,
 ): State {
-  const transition = Object.hasOwn(table, request.action) ? table[request.action] : undefined;
+  const transition = entry(table, request.action);
   if (!transition || !mayTake(transition, request.from, request.role)) {
     throw new TransitionNotAllowed(request.action, request.from, allowedActions(table, request.from, request.role));
   }
-  for (const guard of transition.guards) {
-    const reason = guard(request.facts);
-    if (reason !== null) throw new GuardFailed(request.action, reason);
+  return check(transition, request.action, request.from, request.facts);
+}
+
+/** A step the system takes as the consequence of another (`system: true`): no role, same guards. */
+export function applySystemTransition<State extends string, Role extends string, Facts>(
+  table: TransitionTable<State, Role, Facts>,
+  request: Omit<TransitionRequest<State, Role, Facts>, 'role'>,
+): State {
+  const transition = entry(table, request.action);
+  if (!transition?.system || !transition.from.includes(request.from)) {
+    throw new TransitionNotAllowed(request.action, request.from, []);
   }
-  return transition.to === 'same' ? request.from : transition.to;
+  return check(transition, request.action, request.from, request.facts);
+}
+
+/** The creation step of a table: the role may create, and every guard passes. Answers the first state. */
+export function applyCreation<State extends string, Role extends string, Facts>(
+  table: TransitionTable<State, Role, Facts>,
+  request: { action: string; role: Role; facts: Facts },
+): State {
+  const transition = entry(table, request.action);
+  if (!transition?.creates) throw new Error(`${request.action} is not a creation step`);
+  if (!transition.roles.includes(request.role)) throw new Forbidden(`Your role may never take the action ${request.action}.`);
+  const reason = firstRefusal(transition.guards, request.facts);
+  if (reason !== null) throw new GuardFailed(request.action, reason);
+  return transition.to as State;
+}
+
+function check<State extends string, Role extends string, Facts>(t: Transition<State, Role, Facts>, action: string, from: State, facts: Facts): State {
+  const reason = firstRefusal(t.guards, facts);
+  if (reason !== null) throw new GuardFailed(action, reason);
+  return t.to === 'same' ? from : t.to;
 }
 
 /** A role that may never take an action, from any state, is refused outright (403), not told "not now" (409). */
@@ -71,8 +134,36 @@ export function assertRoleMayEverTake<State extends string, Role extends string,
   action: string,
   role: Role,
 ): void {
-  const transition = Object.hasOwn(table, action) ? table[action] : undefined;
-  if (!transition) return;
-  const everAllowed = transition.from.some((from) => (transition.rolesFrom?.[from] ?? transition.roles).includes(role));
+  const transition = entry(table, action);
+  if (!transition || transition.system) return;
+  const everAllowed = transition.creates
+    ? transition.roles.includes(role)
+    : transition.from.some((from) => (transition.rolesFrom?.[from] ?? transition.roles).includes(role));
   if (!everAllowed) throw new Forbidden(`Your role may never take the action ${action}.`);
+}
+
+/** Every reason code an action's guards can answer, in table order: the source of the API's 422 documentation. */
+export function guardCodes<State extends string, Role extends string, Facts>(table: TransitionTable<State, Role, Facts>, action: string): string[] {
+  const transition = entry(table, action);
+  return [...new Set((transition?.guards ?? []).flatMap((g) => g.codes))];
+}
+
+/** Every reason code of a table, for the labels. */
+export function allGuardCodes<State extends string, Role extends string, Facts>(table: TransitionTable<State, Role, Facts>): string[] {
+  return [...new Set(Object.keys(table).flatMap((action) => guardCodes(table, action)))];
+}
+
+/** Who may take an action, in words, for the API documentation: the roles, and any narrower per source state. */
+export function describeWho<State extends string, Role extends string, Facts>(table: TransitionTable<State, Role, Facts>, action: string): string {
+  const transition = entry(table, action);
+  if (!transition) return 'nobody';
+  const shown = (roles: readonly Role[]) => roles.filter((r) => r !== 'admin').join(', ') || 'admin';
+  const narrower = Object.entries(transition.rolesFrom ?? {}).map(([state, roles]) => `from ${state}: ${shown(roles as Role[])}`);
+  return [shown(transition.roles), ...narrower].join('; ') + ' (and admins)';
+}
+
+/** Checks rules outside any lifecycle (a child's registration) with the same guards and the same 422. */
+export function checkGuards<Facts>(action: string, guards: readonly Guard<Facts>[], facts: Facts): void {
+  const reason = firstRefusal(guards, facts);
+  if (reason !== null) throw new GuardFailed(action, reason);
 }

@@ -18,6 +18,7 @@ const expected = {
   beginTransition: { from: ['authorized', 'under_remediation', 'suspended'], to: 'transitioning', roles: ministry },
   completeTransition: { from: ['transitioning'], to: 'transitioned', roles: ministry },
   close: { from: FACILITY_STATUSES.filter((s) => s !== 'closed' && s !== 'transitioned'), to: 'closed', roles: ministry },
+  register: { from: [], to: 'identified', roles: ministry, creates: true },
 } as const;
 
 const passing: FacilityFacts = { hasActiveMou: true, residentCount: 0, today: '2026-06-01', deadline: '2026-08-01', targetDate: '2026-12-31' };

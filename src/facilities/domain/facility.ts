@@ -32,3 +32,6 @@ export const OPERATING_STATUSES: readonly FacilityStatus[] = [
 ];
 
 export const REMEDIATION_DEFAULT_DAYS = 60;
+
+/** Every operating facility is due an inspection 12 months after its last approved one (at once when it has none). */
+export const INSPECTION_INTERVAL_MONTHS = 12;

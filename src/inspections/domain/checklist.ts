@@ -34,6 +34,3 @@ export type Ratings = Partial<Record<ChecklistArea, { rating: Rating; note?: str
 export function unratedAreas(ratings: Ratings): ChecklistArea[] {
   return CHECKLIST_AREAS.filter((area) => !ratings[area]);
 }
-
-/** Every authorized facility is due an inspection 12 months after its last approved one. */
-export const INSPECTION_INTERVAL_MONTHS = 12;

@@ -1,7 +1,7 @@
 import { ROLES } from '../../common/auth/roles';
 import { GuardFailed } from '../../common/errors/domain-errors';
 import { walkTable } from '../../common/state-machine/table-walk';
-import { applyTransition } from '../../common/state-machine/transition-table';
+import { allowedActions, applyCreation, applyTransition } from '../../common/state-machine/transition-table';
 import { CHECKLIST_AREAS, INSPECTION_STATUSES, type Ratings } from './checklist';
 import { inspectionTransitions, type InspectionFacts } from './inspection.transitions';
 
@@ -11,11 +11,14 @@ const expected = {
   approve: { from: ['submitted'], to: 'approved', roles: ministry },
   returnForCorrection: { from: ['submitted'], to: 'scheduled', roles: ministry },
   cancel: { from: ['scheduled'], to: 'cancelled', roles: ministry },
+  schedule: { from: [], to: 'scheduled', roles: ministry, creates: true },
 } as const;
 
 const allMet = Object.fromEntries(CHECKLIST_AREAS.map((a) => [a, { rating: 'met' }])) as Ratings;
 const passing: InspectionFacts = {
   today: '2026-06-01',
+  now: new Date('2026-06-01T03:00:00Z'),
+  facilityClosed: false,
   actorId: 'approver',
   submittedById: 'submitter',
   ratings: allMet,
@@ -50,5 +53,16 @@ describe('the inspection transition table', () => {
   });
   it('refuses approval by the submitter (four eyes)', () => {
     expect(guardOf('approve', { actorId: 'submitter' })).toBe('approver_is_not_submitter');
+  });
+
+  it('refuses to schedule an inspection of a closed facility', () => {
+    expect(() => applyCreation(inspectionTransitions, { action: 'schedule', role: 'inspector', facts: { ...passing, facilityClosed: true } })).toThrow(
+      expect.objectContaining({ guard: 'facility_not_closed' }),
+    );
+  });
+
+  it('never offers approve to the submitter: four eyes in one place decides both the list and the answer', () => {
+    expect(allowedActions(inspectionTransitions, 'submitted', 'inspector', { ...passing, actorId: 'submitter' })).toEqual(['returnForCorrection']);
+    expect(allowedActions(inspectionTransitions, 'submitted', 'inspector', passing)).toEqual(['approve', 'returnForCorrection']);
   });
 });

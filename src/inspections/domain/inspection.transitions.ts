@@ -1,27 +1,34 @@
 import type { Role } from '../../common/auth/roles';
-import type { Guard, TransitionTable } from '../../common/state-machine/transition-table';
+import { dateNotInFuture } from '../../common/state-machine/date-guards';
+import { guard, type TransitionTable } from '../../common/state-machine/transition-table';
 import { unratedAreas, type InspectionStatus, type Outcome, type Ratings } from './checklist';
 
 export interface InspectionFacts {
   today: string;
+  now: Date;
   actorId: string;
   submittedById: string | null;
+  facilityClosed: boolean;
   ratings?: Ratings;
   conductedOn?: string;
   outcome?: Outcome;
   correctiveActionCount?: number;
 }
 
-export const everyAreaRated: Guard<InspectionFacts> = (f) => (f.ratings && unratedAreas(f.ratings).length === 0 ? null : 'every_area_rated');
-export const conductedNotInFuture: Guard<InspectionFacts> = (f) =>
-  f.conductedOn !== undefined && f.conductedOn <= f.today ? null : 'conducted_on_not_in_future';
-export const nonCompliantHasCorrectiveActions: Guard<InspectionFacts> = (f) =>
-  f.outcome !== 'non_compliant' || (f.correctiveActionCount ?? 0) > 0 ? null : 'corrective_actions_required';
-export const fourEyes: Guard<InspectionFacts> = (f) => (f.submittedById !== f.actorId ? null : 'approver_is_not_submitter');
+export const facilityNotClosed = guard<InspectionFacts>('facility_not_closed', (f) => !f.facilityClosed);
+export const everyAreaRated = guard<InspectionFacts>('every_area_rated', (f) => !!f.ratings && unratedAreas(f.ratings).length === 0);
+export const conductedNotInFuture = dateNotInFuture<InspectionFacts>('conductedOn', (f) => f.conductedOn);
+export const nonCompliantHasCorrectiveActions = guard<InspectionFacts>(
+  'corrective_actions_required',
+  (f) => f.outcome !== 'non_compliant' || (f.correctiveActionCount ?? 0) > 0,
+);
+/** Four eyes: the approver is not the submitter. Known before any body, so the submitter is never offered `approve`. */
+export const fourEyes = guard<InspectionFacts>('approver_is_not_submitter', (f) => f.submittedById !== f.actorId, { whenReading: true });
 
 const ministry: readonly Role[] = ['admin', 'inspector'];
 
 export const inspectionTransitions = {
+  schedule: { from: [], to: 'scheduled', creates: true, roles: ministry, guards: [facilityNotClosed] },
   submit: {
     from: ['scheduled'],
     to: 'submitted',
@@ -33,4 +40,4 @@ export const inspectionTransitions = {
   cancel: { from: ['scheduled'], to: 'cancelled', roles: ministry, guards: [] },
 } satisfies TransitionTable<InspectionStatus, Role, InspectionFacts>;
 
-export type InspectionAction = keyof typeof inspectionTransitions;
+export type InspectionAction = Exclude<keyof typeof inspectionTransitions, 'schedule'>;

@@ -27,7 +27,8 @@ import {
   type Rating,
   type Ratings,
 } from '../domain/checklist';
-import { CORRECTIVE_ACTION_STATUSES, type CorrectiveActionStatus } from '../corrective-action.entity';
+import { CorrectiveActionView } from '../../corrective-actions/dto/corrective-action.dto';
+import type { ApproveBody, InspectionReasonBody, SubmitBody } from '../domain/inspection.effects';
 
 export class CreateInspectionRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() facilityId: string;
@@ -63,13 +64,13 @@ export class NewCorrectiveAction {
   @ApiProperty({ format: 'date' }) @IsCalendarDate() dueOn: string;
 }
 
-export class SubmitInspectionRequest {
+export class SubmitInspectionRequest implements SubmitBody {
   @ApiProperty({ format: 'date', description: 'Not in the future.' }) @IsCalendarDate() conductedOn: string;
   @ApiProperty({ type: ChecklistRatings, description: 'Every checklist area, each rated with an optional note.' })
   @IsObject()
   @ValidateNested()
   @Type(() => ChecklistRatings)
-  ratings: ChecklistRatings;
+  ratings: ChecklistRatings & Ratings;
   @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome: Outcome;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) summary?: string;
   @ApiPropertyOptional({ type: [NewCorrectiveAction], description: 'Required (at least one) when non_compliant.' })
@@ -81,17 +82,12 @@ export class SubmitInspectionRequest {
   correctiveActions?: NewCorrectiveAction[];
 }
 
-export class InspectionReasonRequest {
+export class InspectionReasonRequest implements InspectionReasonBody {
   @ApiProperty() @IsString() @MinLength(3) @MaxLength(2000) reason: string;
 }
 
-export class ApproveInspectionRequest {
+export class ApproveInspectionRequest implements ApproveBody {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) reason?: string;
-}
-
-export class ResolveCorrectiveActionRequest {
-  @ApiPropertyOptional({ format: 'date', description: 'Default: today.' }) @IsOptional() @IsCalendarDate() resolvedOn?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
 export class InspectionListQuery extends PageQuery {
@@ -104,37 +100,6 @@ export class InspectionListQuery extends PageQuery {
   @Transform(toBoolean)
   @IsIn([true, false])
   overdue?: boolean;
-}
-
-export class CorrectiveActionListQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() facilityId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() inspectionId?: string;
-  @ApiPropertyOptional({ enum: CORRECTIVE_ACTION_STATUSES }) @IsOptional() @IsIn(CORRECTIVE_ACTION_STATUSES) status?: CorrectiveActionStatus;
-  @ApiPropertyOptional({ description: 'Only open corrective actions past their due date.' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsIn([true, false])
-  overdue?: boolean;
-}
-
-export class CorrectiveActionView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) inspectionId: string;
-  @ApiProperty({ format: 'uuid' }) facilityId: string;
-  @ApiProperty() description: string;
-  @ApiProperty({ format: 'date' }) dueOn: string;
-  @ApiProperty({ enum: CORRECTIVE_ACTION_STATUSES }) status: CorrectiveActionStatus;
-  @ApiProperty({ description: 'Open and past its due date.' }) overdue: boolean;
-  @ApiProperty({ format: 'date', nullable: true, type: String }) resolvedOn: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) resolvedById: string | null;
-  @ApiProperty({ nullable: true, type: String }) resolutionNote: string | null;
-  @ApiProperty() version: number;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
-  @ApiProperty({ format: 'date-time' }) updatedAt: Date;
-}
-
-export class CorrectiveActionPage extends PageMeta {
-  @ApiProperty({ type: [CorrectiveActionView] }) items: CorrectiveActionView[];
 }
 
 export class InspectionView {

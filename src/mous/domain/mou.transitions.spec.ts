@@ -1,7 +1,7 @@
 import { ROLES } from '../../common/auth/roles';
 import { GuardFailed } from '../../common/errors/domain-errors';
 import { walkTable } from '../../common/state-machine/table-walk';
-import { applyTransition } from '../../common/state-machine/transition-table';
+import { applySystemTransition, applyTransition } from '../../common/state-machine/transition-table';
 import { defaultEndsOn, effectiveMouStatus, isInForce, MOU_STATUSES } from './mou';
 import { mouTransitions, type MouFacts } from './mou.transitions';
 
@@ -10,6 +10,7 @@ const expected = {
   activate: { from: ['draft'], to: 'active', roles: ministry },
   terminate: { from: ['active'], to: 'terminated', roles: ministry },
   renew: { from: ['active', 'expired'], to: 'same', roles: ministry },
+  draft: { from: [], to: 'draft', roles: ministry, creates: true },
 } as const;
 
 const passing: MouFacts = {
@@ -23,7 +24,7 @@ const passing: MouFacts = {
   hasPendingRenewal: false,
 };
 
-const guardOf = (action: 'activate' | 'renew', from: 'draft' | 'active', facts: Partial<MouFacts>) => {
+const guardOf = (action: 'activate' | 'renew' | 'terminate', from: 'draft' | 'active', facts: Partial<MouFacts>) => {
   try {
     applyTransition(mouTransitions, { action, from, role: 'admin', facts: { ...passing, ...facts } });
     return null;
@@ -43,6 +44,13 @@ describe('the MoU transition table', () => {
   it('refuses an MoU signed in the future or ending before it starts', () => {
     expect(guardOf('activate', 'draft', { signedOn: '2026-06-02' })).toBe('signed_on_not_in_future');
     expect(guardOf('activate', 'draft', { endsOn: '2026-05-01' })).toBe('ends_after_start');
+  });
+  it('refuses a termination dated in the future', () => {
+    expect(guardOf('terminate', 'active', { terminatedOn: '2026-06-02' })).toBe('terminated_on_not_in_future');
+  });
+  it('supersedes only as the consequence of a renewal, never as anyone’s action', () => {
+    expect(applySystemTransition(mouTransitions, { action: 'supersede', from: 'expired', facts: passing })).toBe('superseded');
+    expect(() => applyTransition(mouTransitions, { action: 'supersede', from: 'active', role: 'admin', facts: passing })).toThrow('not allowed');
   });
   it('refuses MoUs for a closed facility and a second pending renewal', () => {
     expect(guardOf('activate', 'draft', { facilityClosed: true })).toBe('facility_not_closed');

@@ -4,13 +4,14 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLeng
 import { IsCalendarDate } from '../../common/http/date-field';
 import { PageMeta, PageQuery } from '../../common/http/pagination';
 import { MOU_STATUSES, type MouStatus } from '../domain/mou';
+import type { ActivateBody, RenewBody, TerminateBody } from '../domain/mou.effects';
 
 export class CreateMouRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() facilityId: string;
   @ApiProperty({ example: 'MoSVY-MOU-2026-0142' }) @IsString() @MinLength(2) @MaxLength(100) referenceNumber: string;
 }
 
-export class ActivateMouRequest {
+export class ActivateMouRequest implements ActivateBody {
   @ApiProperty({ format: 'date', description: 'May be in the past, to register MoUs signed before the system existed.' })
   @IsCalendarDate()
   signedOn: string;
@@ -23,12 +24,12 @@ export class ActivateMouRequest {
   endsOn?: string;
 }
 
-export class TerminateMouRequest {
+export class TerminateMouRequest implements TerminateBody {
   @ApiProperty() @IsString() @MinLength(3) @MaxLength(2000) reason: string;
   @ApiPropertyOptional({ format: 'date', description: 'Default: today.' }) @IsOptional() @IsCalendarDate() terminatedOn?: string;
 }
 
-export class RenewMouRequest {
+export class RenewMouRequest implements RenewBody {
   @ApiProperty({ example: 'MoSVY-MOU-2029-0007' }) @IsString() @MinLength(2) @MaxLength(100) referenceNumber: string;
 }
 

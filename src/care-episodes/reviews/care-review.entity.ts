@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CareEpisode } from './care-episode.entity';
+import { CareEpisode } from '../care-episode.entity';
 
 @Entity('care_reviews')
 export class CareReview {

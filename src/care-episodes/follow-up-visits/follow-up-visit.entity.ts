@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CareEpisode } from './care-episode.entity';
-import type { VisitRatings, VisitType } from './domain/care-episode';
+import { CareEpisode } from '../care-episode.entity';
+import type { VisitRatings, VisitType } from '../domain/care-episode';
 
 @Entity('follow_up_visits')
 export class FollowUpVisit {

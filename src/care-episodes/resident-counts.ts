@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { RESIDENT_STATUSES } from '../care-episodes/domain/care-episode';
+import { RESIDENT_STATUSES } from './domain/care-episode';
 import { Database } from '../common/database/database.service';
+import { FacilityResidentReader } from '../facilities/facility-ports';
 
 /**
  * How many children live in each facility now: open care episodes in residential care or preparing
@@ -8,8 +9,10 @@ import { Database } from '../common/database/database.service';
  * admissions and transfers, and the "no child resident" guards.
  */
 @Injectable()
-export class ResidentCounts {
-  constructor(private readonly db: Database) {}
+export class ResidentCounts extends FacilityResidentReader {
+  constructor(private readonly db: Database) {
+    super();
+  }
 
   async forFacilities(facilityIds: string[]): Promise<Map<string, number>> {
     const counts = new Map(facilityIds.map((id) => [id, 0]));

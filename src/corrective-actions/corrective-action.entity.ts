@@ -1,19 +1,18 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { RecordBase } from '../common/database/columns';
-import { Inspection } from './inspection.entity';
+import type { CorrectiveActionStatus } from './domain/corrective-action.transitions';
 
-export const CORRECTIVE_ACTION_STATUSES = ['open', 'resolved'] as const;
-export type CorrectiveActionStatus = (typeof CORRECTIVE_ACTION_STATUSES)[number];
-
+/** A finding of a non-compliant inspection that the facility must put right by a date. */
 @Entity('corrective_actions')
 export class CorrectiveAction extends RecordBase {
   @Index('corrective_actions_inspection_id_idx')
   @Column({ type: 'uuid' })
   inspectionId: string;
 
-  @ManyToOne(() => Inspection, { onDelete: 'CASCADE' })
+  // Named, not imported: inspections own their corrective actions and import this folder.
+  @ManyToOne('Inspection', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'inspection_id' })
-  inspection?: Inspection;
+  inspection?: unknown;
 
   @Column({ type: 'text' })
   description: string;

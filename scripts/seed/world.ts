@@ -1,0 +1,102 @@
+import type { EpisodeState, VisitRatings } from '../../src/care-episodes/domain/care-episode';
+import type { EpisodeEventRecord } from '../../src/care-episodes/domain/care-episode.steps';
+import type { FacilityType } from '../../src/facilities/domain/facility';
+import type { FacilityState } from '../../src/facilities/domain/facility.effects';
+import type { Ratings } from '../../src/inspections/domain/checklist';
+import type { Outcome } from '../../src/inspections/domain/checklist';
+
+/** How large a world to simulate. */
+export interface SeedSize {
+  name: string;
+  provinces: string[] | 'all';
+  facilities: number;
+  agencies: number;
+  children: number;
+  years: number;
+  seed: number;
+}
+
+export const SIZES: Record<string, SeedSize> = {
+  demo: { name: 'demo', provinces: ['02', '12', '17'], facilities: 30, agencies: 12, children: 400, years: 4, seed: 2026 },
+  national: { name: 'national', provinces: 'all', facilities: 1000, agencies: 300, children: 100_000, years: 10, seed: 1975 },
+};
+
+export interface RegistryEventRow {
+  id: string;
+  entityType: string;
+  entityId: string;
+  action: string;
+  from: string | null;
+  to: string;
+  reason: string | null;
+  payload: object;
+  at: string;
+}
+
+export interface SimFacility extends FacilityState {
+  id: string;
+  registryCode: string;
+  name: string;
+  nameKm: string;
+  type: FacilityType;
+  operatorAgencyId: string;
+  provinceCode: string;
+  capacity: number;
+  createdOn: string;
+  residents: number;
+  mouEndsOn: string | null;
+  lastApprovedOn: string | null;
+  fate: 'normal' | 'identified' | 'pending' | 'rejected' | 'closed_early' | 'remediation' | 'suspension' | 'transition';
+  /** Keeps its unusual status to the end, so every status appears even in the demo. */
+  lingers: boolean;
+}
+
+export interface SimChild {
+  id: string;
+  systemCode: string;
+  givenName: string;
+  familyName: string;
+  givenNameKm: string;
+  familyNameKm: string;
+  sex: 'female' | 'male';
+  dateOfBirth: string;
+  dateOfBirthEstimated: boolean;
+  birthRegistered: boolean;
+  disability: boolean;
+  parentalStatus: string;
+  homeProvinceCode: string;
+  registeredByAgencyId: string | null;
+}
+
+/** An episode as the domain sees it (its state is changed only by the lifecycle's own effects), with its child. */
+export interface SimEpisode extends EpisodeState {
+  id: string;
+  child: SimChild;
+}
+
+export interface World {
+  agencies: { id: string; name: string; type: string }[];
+  facilities: SimFacility[];
+  registryEvents: RegistryEventRow[];
+  mous: { id: string; facilityId: string; referenceNumber: string; status: string; signedOn: string; startsOn: string; endsOn: string; renewalOfId: string | null; createdOn: string }[];
+  inspections: { id: string; facilityId: string; type: string; scheduledFor: string; conductedOn: string; ratings: Ratings; outcome: Outcome; createdOn: string; submittedAt: Date; approvedAt: Date }[];
+  correctiveActions: { id: string; inspectionId: string; description: string; dueOn: string; status: string; resolvedOn: string | null; createdOn: string }[];
+  children: SimChild[];
+  episodes: SimEpisode[];
+  events: (EpisodeEventRecord & { id: string; order: number })[];
+  reviews: { id: string; episodeId: string; reviewedOn: string; summary: string }[];
+  visits: { id: string; episodeId: string; visitedOn: string; visitType: string; childSeen: boolean; ratings: VisitRatings; ratedWell: boolean; note: string | null }[];
+}
+
+export function emptyWorld(): World {
+  return { agencies: [], facilities: [], registryEvents: [], mous: [], inspections: [], correctiveActions: [], children: [], episodes: [], events: [], reviews: [], visits: [] };
+}
+
+/** A recorded-at instant on a date (09:00 in Phnom Penh), kept in the order things were recorded. */
+export function stamp(date: string, order: number): string {
+  return new Date(Date.parse(`${date}T02:00:00Z`) + (order % 36_000_000)).toISOString();
+}
+
+export function maxDate(a: string, b: string): string {
+  return a > b ? a : b;
+}

@@ -1,0 +1,26 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageQuery } from '../../common/http/pagination';
+import { toBoolean } from '../../common/http/query-values';
+import { PROVINCE_CODES } from '../../provinces/provinces.data';
+import { EPISODE_STATUSES, PLACEMENT_TYPES, type EpisodeStatus, type PlacementType } from '../domain/care-episode';
+
+export class EpisodeListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: EPISODE_STATUSES }) @IsOptional() @IsIn(EPISODE_STATUSES) status?: EpisodeStatus;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() facilityId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsIn(PROVINCE_CODES) provinceCode?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The responsible agency.' }) @IsOptional() @IsUUID() agencyId?: string;
+  @ApiPropertyOptional({ enum: PLACEMENT_TYPES }) @IsOptional() @IsIn(PLACEMENT_TYPES) placementType?: PlacementType;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() childId?: string;
+  @ApiPropertyOptional({ description: 'In residential care and past the next care plan review.' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsIn([true, false])
+  overdueReview?: boolean;
+  @ApiPropertyOptional({ description: 'In family-based care and past the next follow-up visit.' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsIn([true, false])
+  overdueVisit?: boolean;
+}

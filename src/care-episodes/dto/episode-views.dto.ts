@@ -1,0 +1,62 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PageMeta } from '../../common/http/pagination';
+import { CLOSE_REASONS, EPISODE_STATUSES, PLACEMENT_TYPES, REFERRAL_REASONS, type CloseReason, type EpisodeStatus, type PlacementType, type ReferralReason } from '../domain/care-episode';
+import { EPISODE_STEPS, type EpisodeStep } from '../domain/care-episode.transitions';
+
+export class EpisodeView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) childId: string;
+  @ApiProperty({ format: 'uuid' }) responsibleAgencyId: string;
+  @ApiProperty() provinceCode: string;
+  @ApiProperty({ enum: EPISODE_STATUSES }) status: EpisodeStatus;
+  @ApiProperty({ enum: EPISODE_STEPS, isArray: true, description: 'What you may do next.' }) allowedActions: EpisodeStep[];
+  @ApiProperty({ format: 'date' }) referredOn: string;
+  @ApiProperty({ enum: REFERRAL_REASONS, isArray: true }) reasons: ReferralReason[];
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) facilityId: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) residentialSince: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) lastReviewOn: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) nextReviewDue: string | null;
+  @ApiProperty() reviewOverdue: boolean;
+  @ApiProperty({ enum: PLACEMENT_TYPES, nullable: true }) targetPlacementType: PlacementType | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) familyTracedOn: string | null;
+  @ApiProperty({ enum: PLACEMENT_TYPES, nullable: true }) placementType: PlacementType | null;
+  @ApiProperty({ nullable: true, type: String }) carerName: string | null;
+  @ApiProperty({ nullable: true, type: String }) carerRelationship: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) placedOn: string | null;
+  @ApiProperty() visitsSincePlacement: number;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) lastVisitOn: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) nextVisitDue: string | null;
+  @ApiProperty() visitOverdue: boolean;
+  @ApiProperty({ format: 'date' }) lastEventOn: string;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) closedOn: string | null;
+  @ApiProperty({ enum: CLOSE_REASONS, nullable: true }) closeReason: CloseReason | null;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ format: 'date-time' }) updatedAt: Date;
+}
+
+export class EpisodePage extends PageMeta {
+  @ApiProperty({ type: [EpisodeView] }) items: EpisodeView[];
+}
+
+export class EpisodeEventView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() action: string;
+  @ApiProperty({ nullable: true, type: String }) fromStatus: string | null;
+  @ApiProperty() toStatus: string;
+  @ApiProperty({ format: 'date' }) occurredOn: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt: Date;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorRole: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The actor’s agency.' }) actorAgencyId: string | null;
+  @ApiProperty({ format: 'uuid' }) responsibleAgencyId: string;
+  @ApiProperty() provinceCode: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) facilityId: string | null;
+  @ApiProperty({ nullable: true, type: String }) placementType: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) payload: object;
+}
+
+export class EpisodeEventList {
+  @ApiProperty({ type: [EpisodeEventView] }) items: EpisodeEventView[];
+}

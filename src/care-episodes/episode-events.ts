@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import type { Caller } from '../common/auth/caller';
+import { Database } from '../common/database/database.service';
+import { CareEpisodeEvent } from './care-episode-event.entity';
+import type { EpisodeEventRecord } from './domain/care-episode.steps';
+
+/** Writes an episode's event and its audit entry, in the request's transaction. */
+@Injectable()
+export class EpisodeEvents {
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditService,
+  ) {}
+
+  async record(caller: Caller, event: EpisodeEventRecord): Promise<void> {
+    await this.db.manager.insert(CareEpisodeEvent, { ...event, actorId: caller.userId, actorRole: caller.role, actorAgencyId: caller.agencyId });
+    // The audit log names the change, never the carer's name, the child's name or free text.
+    await this.audit.record({
+      action: `care_episode.${event.action}`,
+      entityType: 'care_episode',
+      entityId: event.episodeId,
+      changes: {
+        status: { from: event.fromStatus, to: event.toStatus },
+        occurredOn: event.occurredOn,
+        facilityId: event.facilityId,
+        placementType: event.placementType,
+        provinceCode: event.provinceCode,
+      },
+    });
+  }
+
+  list(episodeId: string): Promise<CareEpisodeEvent[]> {
+    return this.db.manager.find(CareEpisodeEvent, { where: { episodeId }, order: { occurredOn: 'ASC', recordedAt: 'ASC' } });
+  }
+}

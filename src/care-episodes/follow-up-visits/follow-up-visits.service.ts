@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../../audit/audit.service';
+import type { Caller } from '../../common/auth/caller';
+import { Database } from '../../common/database/database.service';
+import { CareEpisodesService } from '../care-episodes.service';
+import type { VisitBody } from '../domain/care-episode.bodies';
+import { EpisodeAccess } from '../episode-access';
+import { FollowUpVisit } from './follow-up-visit.entity';
+import type { VisitView } from './visit.dto';
+
+/** Follow-up visits: the `recordFollowUpVisit` step of the episode's table, kept as rows of their own. */
+@Injectable()
+export class FollowUpVisitsService {
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditService,
+    private readonly access: EpisodeAccess,
+    private readonly episodes: CareEpisodesService,
+  ) {}
+
+  async add(caller: Caller, episodeId: string, request: VisitBody): Promise<VisitView> {
+    const { result } = await this.episodes.step(caller, episodeId, 'recordFollowUpVisit', request, undefined, false);
+    const ratedWell = result.outcome.payload.ratedWell === true;
+    const visit = await this.db.manager.save(
+      this.db.manager.create(FollowUpVisit, {
+        episodeId,
+        visitedOn: request.visitedOn,
+        visitType: request.visitType,
+        childSeen: request.childSeen,
+        ratings: { ...request.ratings },
+        ratedWell,
+        note: request.note ?? null,
+        recordedById: caller.userId,
+      }),
+    );
+    await this.audit.record({
+      action: 'care_episode.follow_up_visit',
+      entityType: 'care_episode',
+      entityId: episodeId,
+      changes: { visitId: visit.id, visitedOn: request.visitedOn, ratedWell },
+    });
+    return visit;
+  }
+
+  async list(caller: Caller, episodeId: string): Promise<VisitView[]> {
+    await this.access.findInScope(caller, episodeId);
+    await this.audit.record({ action: 'care_episode.read_visits', entityType: 'care_episode', entityId: episodeId });
+    return this.db.manager.find(FollowUpVisit, { where: { episodeId }, order: { visitedOn: 'ASC' } });
+  }
+}

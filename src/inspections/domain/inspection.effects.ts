@@ -1,0 +1,69 @@
+import type { Effect } from '../../common/state-machine/steps';
+import type { InspectionStatus, Outcome, Ratings } from './checklist';
+import type { InspectionAction, InspectionFacts } from './inspection.transitions';
+
+export interface InspectionState {
+  status: InspectionStatus;
+  conductedOn: string | null;
+  ratings: Ratings | null;
+  outcome: Outcome | null;
+  summary: string | null;
+  submittedById: string | null;
+  submittedAt: Date | null;
+  approvedById: string | null;
+  approvedAt: Date | null;
+}
+
+export interface SubmitBody {
+  conductedOn: string;
+  ratings: Ratings;
+  outcome: Outcome;
+  summary?: string;
+  correctiveActions?: { description: string; dueOn: string }[];
+}
+
+export interface InspectionReasonBody {
+  reason: string;
+}
+
+export interface ApproveBody {
+  reason?: string;
+}
+
+export interface InspectionBodies {
+  submit: SubmitBody;
+  approve: ApproveBody;
+  returnForCorrection: InspectionReasonBody;
+  cancel: InspectionReasonBody;
+}
+
+/** What a step does beyond the inspection: the corrective actions it sets, the approval date the facility keeps. */
+export interface InspectionSideEffects {
+  correctiveActions?: readonly { description: string; dueOn: string }[];
+  facilityInspectedOn?: string;
+}
+
+type InspectionEffect<B> = Effect<InspectionState, B, InspectionFacts, InspectionSideEffects>;
+
+const withReason = <B extends { reason?: string }>(): InspectionEffect<B> => ({ apply: (_i, b) => ({ changes: {}, payload: {}, reason: b.reason ?? null }) });
+
+export const inspectionEffects: { [A in InspectionAction]: InspectionEffect<InspectionBodies[A]> } = {
+  submit: {
+    facts: (b) => ({ ratings: b.ratings, conductedOn: b.conductedOn, outcome: b.outcome, correctiveActionCount: b.correctiveActions?.length ?? 0 }),
+    apply: (_i, b, f) => ({
+      changes: { conductedOn: b.conductedOn, ratings: b.ratings, outcome: b.outcome, summary: b.summary ?? null, submittedById: f.actorId, submittedAt: f.now },
+      payload: { conductedOn: b.conductedOn, outcome: b.outcome, correctiveActions: b.correctiveActions?.length ?? 0 },
+      correctiveActions: b.correctiveActions ?? [],
+    }),
+  },
+  approve: {
+    apply: (i, b, f) => ({
+      changes: { approvedById: f.actorId, approvedAt: f.now },
+      payload: { conductedOn: i.conductedOn },
+      reason: b.reason ?? null,
+      facilityInspectedOn: i.conductedOn ?? undefined,
+    }),
+  },
+  returnForCorrection: withReason(),
+  cancel: withReason(),
+};
