@@ -1,4 +1,5 @@
 import { admission, allAreasRated, authorizedFacility, createAgency, daysFromToday, referral } from '../support/builders';
+import { FLOW_DEFINITIONS } from '../../src/figures/domain/flow-definitions';
 import { startTestApp, type ApiClient, type TestApp } from '../support/test-app';
 
 /**
@@ -8,6 +9,8 @@ import { startTestApp, type ApiClient, type TestApp } from '../support/test-app'
  * - F2 (province 17, capacity 10): 1 child admitted 50 days ago.
  * - 5 children placed in foster care at gatekeeping 40 days ago; 1 breaks down 10 days ago.
  * - 1 child closed at assessment 20 days ago.
+ * Sexes alternate (female first) within each group, so in care today: residential 3 girls and 2
+ * boys (F1: 2 and 2, F2: 1 girl), kin 1 and 1, foster 2 and 2 (the breakdown was the first girl).
  */
 describe('a planner reads the deinstitutionalisation figures', () => {
   let t: TestApp;
@@ -35,7 +38,7 @@ describe('a planner reads the deinstitutionalisation figures', () => {
       if (response.status !== 200) throw new Error(`${action}: ${JSON.stringify(response.body)}`);
     };
     for (let i = 0; i < 6; i++) {
-      const e = await referral(sw, agency, { episode: { referredOn: D(-120) } });
+      const e = await referral(sw, agency, { child: { sex: i % 2 ? 'male' : 'female' }, episode: { referredOn: D(-120) } });
       await act(e.id, 'startAssessment', { occurredOn: D(-110) });
       await act(e.id, 'admit', admission(f1, { occurredOn: D(-100) }));
       if (i < 2) {
@@ -50,11 +53,11 @@ describe('a planner reads the deinstitutionalisation figures', () => {
         });
       }
     }
-    const inF2 = await referral(sw, agency, { episode: { referredOn: D(-60), provinceCode: '17' } });
+    const inF2 = await referral(sw, agency, { child: { sex: 'female' }, episode: { referredOn: D(-60), provinceCode: '17' } });
     await act(inF2.id, 'startAssessment', { occurredOn: D(-55) });
     await act(inF2.id, 'admit', admission(f2, { occurredOn: D(-50) }));
     for (let i = 0; i < 5; i++) {
-      const e = await referral(sw, agency, { episode: { referredOn: D(-45) } });
+      const e = await referral(sw, agency, { child: { sex: i % 2 ? 'male' : 'female' }, episode: { referredOn: D(-45) } });
       await act(e.id, 'startAssessment', { occurredOn: D(-44) });
       await act(e.id, 'placeInFamily', { occurredOn: D(-40), placementType: 'foster_care', carerName: 'Foster family', provinceCode: '02' });
       if (i === 0) await act(e.id, 'reportBreakdown', { occurredOn: D(-10), reason: 'the placement broke down' });
@@ -99,8 +102,10 @@ describe('a planner reads the deinstitutionalisation figures', () => {
       { facilityType: 'residential_care_institution', ageBand: '6-11', disability: false, parentalStatus: 'one_parent_living', count: 4, suppressed: false },
       { facilityType: null, ageBand: '6-11', disability: false, parentalStatus: 'one_parent_living', count: 6, suppressed: false },
     ]);
-    const bySex = (await t.admin.get('/figures/children?groupBy=sex')).body.rows;
-    expect(bySex.reduce((sum: number, r: { count: number }) => sum + r.count, 0)).toBe(11);
+    expect((await t.admin.get('/figures/children?groupBy=sex')).body.rows).toEqual([
+      { sex: 'female', count: 6, suppressed: false },
+      { sex: 'male', count: 5, suppressed: false },
+    ]);
   });
 
   it('counts flows over a period by the dates events happened', async () => {
@@ -120,9 +125,10 @@ describe('a planner reads the deinstitutionalisation figures', () => {
       },
     ]);
     const byProvince = (await planner.get(`/figures/flows?from=${D(-60)}&to=${D(-40)}&groupBy=provinceCode`)).body.rows;
+    const noClosures = { goals_met: 0, aged_out: 0, died: 0, moved_or_untraceable: 0, transferred_out: 0, other: 0, at_assessment: 0 };
     expect(byProvince).toEqual([
-      expect.objectContaining({ provinceCode: '02', referrals: 5, admissions: 0, placedAtGatekeeping: 5, reintegrations: 0 }),
-      expect.objectContaining({ provinceCode: '17', referrals: null, admissions: null, suppressed: true }),
+      { provinceCode: '02', referrals: 5, admissions: 0, placedAtGatekeeping: 5, reintegrations: 0, breakdowns: 0, reEntries: 0, closures: 0, closuresByReason: noClosures, suppressed: false, suppressedFields: [] },
+      { provinceCode: '17', referrals: null, admissions: null, placedAtGatekeeping: 0, reintegrations: 0, breakdowns: 0, reEntries: 0, closures: 0, closuresByReason: noClosures, suppressed: true, suppressedFields: ['referrals', 'admissions'] },
     ]);
   });
 
@@ -133,26 +139,32 @@ describe('a planner reads the deinstitutionalisation figures', () => {
       { provinceCode: '17', facilities: 1, capacity: 10, residents: 1, withActiveMou: 1, inspectedLast12Months: 0, overdueInspections: 0, transitioned: 0, closed: 0, suppressed: false, suppressedFields: [] },
     ]);
     const planned = (await planner.get('/figures/facilities?groupBy=status')).body.rows;
-    expect(planned).toEqual([expect.objectContaining({ status: 'authorized', facilities: null, capacity: 50, residents: 5, suppressed: true })]);
+    expect(planned).toEqual([
+      {
+        status: 'authorized', facilities: null, capacity: 50, residents: 5, withActiveMou: null, inspectedLast12Months: null, overdueInspections: 0, transitioned: 0, closed: 0,
+        suppressed: true, suppressedFields: ['facilities', 'withActiveMou', 'inspectedLast12Months'],
+      },
+    ]);
     // Before anything was registered, there were no facilities.
     expect((await t.admin.get(`/figures/facilities?asOf=${D(-1)}&groupBy=provinceCode`)).body.rows).toEqual([]);
   });
 
   it('measures deinstitutionalisation against a baseline', async () => {
-    const admin = (await t.admin.get(`/figures/deinstitutionalisation?baseline=${D(-60)}`)).body;
-    expect(admin).toMatchObject({
-      residentialAtBaseline: 6,
-      residentialNow: 5,
-      reductionPercent: 16.7,
-      residentialToFamilyRatio: 0.83,
-      gatekeptAdmissionsShare: 85.7,
-      suppressed: false,
+    // At the baseline F1's 6 (two preparing reintegration) were resident; now 5, beside 6 in families.
+    // Gatekeeping since: 1 admission (F2), 6 kept out (5 foster placements, 1 closed at assessment).
+    const dates = { baseline: D(-60), asOf: D(0) };
+    expect((await t.admin.get(`/figures/deinstitutionalisation?baseline=${D(-60)}`)).body).toEqual({
+      ...dates, provinceCode: null, residentialAtBaseline: 6, residentialNow: 5, reductionPercent: 16.7, residentialToFamilyRatio: 0.83, gatekeptAdmissionsShare: 85.7,
+      suppressed: false, suppressedFields: [],
     });
-    const shown = (await planner.get(`/figures/deinstitutionalisation?baseline=${D(-60)}`)).body;
-    expect(shown).toMatchObject({ residentialAtBaseline: 6, residentialNow: 5, reductionPercent: 16.7, gatekeptAdmissionsShare: null, suppressed: true });
-    expect(shown.suppressedFields).toEqual(['gatekeptAdmissionsShare']);
-    const province = (await t.admin.get(`/figures/deinstitutionalisation?baseline=${D(-60)}&provinceCode=17`)).body;
-    expect(province).toMatchObject({ residentialAtBaseline: 0, residentialNow: 1, reductionPercent: null });
+    expect((await planner.get(`/figures/deinstitutionalisation?baseline=${D(-60)}`)).body).toEqual({
+      ...dates, provinceCode: null, residentialAtBaseline: 6, residentialNow: 5, reductionPercent: 16.7, residentialToFamilyRatio: 0.83, gatekeptAdmissionsShare: null,
+      suppressed: true, suppressedFields: ['gatekeptAdmissionsShare'],
+    });
+    expect((await t.admin.get(`/figures/deinstitutionalisation?baseline=${D(-60)}&provinceCode=17`)).body).toEqual({
+      ...dates, provinceCode: '17', residentialAtBaseline: 0, residentialNow: 1, reductionPercent: null, residentialToFamilyRatio: null, gatekeptAdmissionsShare: 0,
+      suppressed: false, suppressedFields: [],
+    });
   });
 
   it('answers CSV with a header row when asked', async () => {
@@ -160,10 +172,25 @@ describe('a planner reads the deinstitutionalisation figures', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.text).toBe('careSetting,count,suppressed\r\nfoster_care,,true\r\nkinship_care,,true\r\nresidential_care,5,false\r\n');
     const flows = await t.admin.get(`/figures/flows?from=${D(-120)}&to=${D(0)}`, { Accept: 'text/csv' });
-    expect(flows.text.split('\r\n')[0]).toBe(
-      'referrals,admissions,placedAtGatekeeping,reintegrations,breakdowns,reEntries,closures,suppressed,closures_goals_met,closures_aged_out,closures_died,closures_moved_or_untraceable,closures_transferred_out,closures_other,closures_at_assessment,suppressedFields',
+    expect(flows.text).toBe(
+      'referrals,admissions,placedAtGatekeeping,reintegrations,breakdowns,reEntries,closures,suppressed,closures_goals_met,closures_aged_out,closures_died,closures_moved_or_untraceable,closures_transferred_out,closures_other,closures_at_assessment,suppressedFields\r\n' +
+        '13,7,5,2,1,1,1,false,0,0,0,0,0,0,1,\r\n',
     );
-    expect((await t.admin.get(`/figures/deinstitutionalisation?baseline=${D(-60)}`, { Accept: 'text/csv' })).text).toContain('residentialAtBaseline');
+    expect((await t.admin.get(`/figures/deinstitutionalisation?baseline=${D(-60)}`, { Accept: 'text/csv' })).text).toBe(
+      'baseline,asOf,provinceCode,residentialAtBaseline,residentialNow,reductionPercent,residentialToFamilyRatio,gatekeptAdmissionsShare,suppressed,suppressedFields\r\n' +
+        `${D(-60)},${D(0)},,6,5,16.7,0.83,85.7,false,\r\n`,
+    );
+  });
+
+  it('keeps the daily flows its trigger counts equal to a recount from the figures’ own definitions', async () => {
+    const columns = FLOW_DEFINITIONS.map((d) => d.column).join(', ');
+    const kept = await t.db.query(`SELECT day::text, province_code, ${columns} FROM flow_daily ORDER BY 1, 2`);
+    const recount = await t.db.query(
+      `SELECT occurred_on::text AS day, province_code, ${FLOW_DEFINITIONS.map((d) => `count(*) FILTER (WHERE ${d.counts})::int AS ${d.column}`).join(', ')}
+       FROM care_episode_events GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    expect(recount.length).toBeGreaterThan(5);
+    expect(kept).toEqual(recount);
   });
 
   it('refuses grouping by anything but the published dimensions', async () => {

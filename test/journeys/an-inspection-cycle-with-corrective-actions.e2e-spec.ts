@@ -40,7 +40,7 @@ describe('an inspection cycle: non-compliant, corrective actions, a follow-up', 
 
     const badRating = await inspector.post(`/inspections/${id}/submit`, {
       conductedOn: daysFromToday(-1),
-      ratings: allAreasRated('met', { clothing: { rating: 'great' } }),
+      ratings: { ...allAreasRated('met'), clothing: { rating: 'great' } },
       outcome: 'compliant',
     });
     expect(badRating.status).toBe(400);

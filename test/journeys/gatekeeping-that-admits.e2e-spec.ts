@@ -75,15 +75,20 @@ describe('gatekeeping that admits a child to residential care, as a last resort'
     await social.post(`/care-episodes/${episode.id}/startAssessment`, {});
     expect((await social.post(`/care-episodes/${episode.id}/admit`, admission(suspended))).body.guard).toBe('facility_authorized');
 
-    const second = await referral(social, agencyId);
-    await social.post(`/care-episodes/${second.id}/startAssessment`, {});
-    expect((await social.post(`/care-episodes/${second.id}/admit`, admission(facilityId))).status).toBe(200);
-    expect((await inspector.get(`/facilities/${facilityId}`)).body.residents).toBe(2);
-    expect((await social.post(`/care-episodes/${episode.id}/admit`, admission(facilityId))).body.guard).toBe('facility_below_capacity');
+    const small = (await authorizedFacility(inspector, await createAgency(t.admin), { capacity: 1 })).id;
+    const first = await referral(social, agencyId);
+    await social.post(`/care-episodes/${first.id}/startAssessment`, {});
+    expect((await social.post(`/care-episodes/${first.id}/admit`, admission(small))).status).toBe(200);
+    expect((await inspector.get(`/facilities/${small}`)).body.residents).toBe(1);
+    expect((await social.post(`/care-episodes/${episode.id}/admit`, admission(small))).body.guard).toBe('facility_below_capacity');
   });
 
   it('keeps the registry’s “no child resident” guards honest', async () => {
-    const closing = await inspector.post(`/facilities/${facilityId}/close`, { reason: 'planned closure' });
+    const home = (await authorizedFacility(inspector, await createAgency(t.admin))).id;
+    const episode = await referral(social, agencyId);
+    await social.post(`/care-episodes/${episode.id}/startAssessment`, {});
+    await social.post(`/care-episodes/${episode.id}/admit`, admission(home));
+    const closing = await inspector.post(`/facilities/${home}/close`, { reason: 'planned closure' });
     expect(closing.body).toMatchObject({ status: 422, guard: 'no_child_resident' });
   });
 

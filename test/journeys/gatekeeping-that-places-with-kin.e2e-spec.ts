@@ -71,7 +71,7 @@ describe('gatekeeping that places a child with kin directly, never entering resi
     expect(early.body).toMatchObject({ status: 422, code: 'GUARD_FAILED', guard: 'visited_on_not_before_placement' });
     const future = await ngo.post(`/care-episodes/${episode.id}/follow-up-visits`, goodVisit(daysFromToday(1)));
     expect(future.body).toMatchObject({ status: 422, code: 'GUARD_FAILED', guard: 'visited_on_not_in_future' });
-    const badRating = await ngo.post(`/care-episodes/${episode.id}/follow-up-visits`, goodVisit(daysFromToday(-1), { ratings: { safety: 5 } }));
+    const badRating = await ngo.post(`/care-episodes/${episode.id}/follow-up-visits`, { ...goodVisit(daysFromToday(-1)), ratings: { safety: 5 } });
     expect(badRating.status).toBe(400);
     expect((await ngo.get(`/care-episodes/${episode.id}/follow-up-visits`)).body.items).toHaveLength(1);
   });

@@ -1,21 +1,30 @@
-import { CHECKLIST_AREAS } from '../../src/inspections/domain/checklist';
+import type { CreateAgencyRequest } from '../../src/agencies/dto/agency.dto';
+import type { CreateEpisodeRequest, AdmitRequest } from '../../src/care-episodes/dto/episode-requests.dto';
+import type { CreateVisitRequest } from '../../src/care-episodes/follow-up-visits/visit.dto';
+import type { CreateChildRequest } from '../../src/children/dto/child.dto';
+import type { CreateFacilityRequest } from '../../src/facilities/dto/facility.dto';
+import { CHECKLIST_AREAS, type Ratings } from '../../src/inspections/domain/checklist';
+import type { ActivateMouRequest } from '../../src/mous/dto/mou.dto';
 import type { ApiClient } from './test-app';
+
+/** A body the API should refuse: a builder's typed overrides, with some fields deliberately wrong. */
+export type Invalid<T> = { [K in keyof T]?: unknown };
 
 let sequence = 0;
 const next = () => ++sequence;
 
-export function anAgency(overrides: Record<string, unknown> = {}) {
+export function anAgency(overrides: Partial<CreateAgencyRequest> = {}): CreateAgencyRequest {
   return { name: `Agency ${next()}`, type: 'ngo', ...overrides };
 }
 
 /** Creates an agency through the API and answers its id. */
-export async function createAgency(admin: ApiClient, overrides: Record<string, unknown> = {}): Promise<string> {
+export async function createAgency(admin: ApiClient, overrides: Partial<CreateAgencyRequest> = {}): Promise<string> {
   const response = await admin.post('/agencies', anAgency(overrides));
   if (response.status !== 201) throw new Error(`creating an agency failed: ${JSON.stringify(response.body)}`);
   return response.body.id as string;
 }
 
-export function aFacility(operatorAgencyId: string, overrides: Record<string, unknown> = {}) {
+export function aFacility(operatorAgencyId: string, overrides: Partial<CreateFacilityRequest> = {}): CreateFacilityRequest {
   return {
     name: `Children's Home ${next()}`,
     nameKm: 'មណ្ឌលកុមារ',
@@ -28,7 +37,7 @@ export function aFacility(operatorAgencyId: string, overrides: Record<string, un
   };
 }
 
-export async function createFacility(client: ApiClient, operatorAgencyId: string, overrides: Record<string, unknown> = {}) {
+export async function createFacility(client: ApiClient, operatorAgencyId: string, overrides: Partial<CreateFacilityRequest> = {}) {
   const response = await client.post('/facilities', aFacility(operatorAgencyId, overrides));
   if (response.status !== 201) throw new Error(`creating a facility failed: ${JSON.stringify(response.body)}`);
   return response.body as { id: string; registryCode: string; status: string; version: number };
@@ -42,20 +51,17 @@ export function daysFromToday(days: number): string {
 }
 
 /** An MoU in force for the facility (signed a month ago, three years long). */
-export async function activeMou(client: ApiClient, facilityId: string, overrides: Record<string, unknown> = {}) {
+export async function activeMou(client: ApiClient, facilityId: string, overrides: Partial<ActivateMouRequest> = {}) {
   const draft = await client.post('/mous', { facilityId, referenceNumber: `MOU-${next()}` });
   if (draft.status !== 201) throw new Error(`drafting an MoU failed: ${JSON.stringify(draft.body)}`);
-  const activated = await client.post(`/mous/${draft.body.id}/activate`, {
-    signedOn: daysFromToday(-30),
-    startsOn: daysFromToday(-30),
-    ...overrides,
-  });
+  const body: ActivateMouRequest = { signedOn: daysFromToday(-30), startsOn: daysFromToday(-30), ...overrides };
+  const activated = await client.post(`/mous/${draft.body.id}/activate`, body);
   if (activated.status !== 200) throw new Error(`activating an MoU failed: ${JSON.stringify(activated.body)}`);
   return activated.body as { id: string; status: string };
 }
 
 /** A facility taken through registration to `authorized`, with an MoU in force. */
-export async function authorizedFacility(client: ApiClient, operatorAgencyId: string, overrides: Record<string, unknown> = {}) {
+export async function authorizedFacility(client: ApiClient, operatorAgencyId: string, overrides: Partial<CreateFacilityRequest> = {}) {
   const facility = await createFacility(client, operatorAgencyId, overrides);
   await client.post(`/facilities/${facility.id}/submitApplication`, {});
   await activeMou(client, facility.id);
@@ -66,7 +72,7 @@ export async function authorizedFacility(client: ApiClient, operatorAgencyId: st
 
 export const CHECKLIST = CHECKLIST_AREAS;
 
-export function allAreasRated(rating = 'met', overrides: Record<string, { rating: string; note?: string }> = {}) {
+export function allAreasRated(rating: NonNullable<Ratings[keyof Ratings]>['rating'] = 'met', overrides: Ratings = {}): Ratings {
   return { ...Object.fromEntries(CHECKLIST.map((area) => [area, { rating }])), ...overrides };
 }
 
@@ -78,7 +84,7 @@ const latinLetters = (n: number): string => (n < 26 ? '' : latinLetters(Math.flo
 const khmerNumber = (n: number) => String(n).replace(/\d/g, (d) => String.fromCharCode(0x17e0 + Number(d)));
 
 /** A child's registration body; each call a different child unless names and birth date are given. */
-export function aChild(overrides: Record<string, unknown> = {}) {
+export function aChild(overrides: Partial<CreateChildRequest> = {}): CreateChildRequest {
   const n = next();
   return {
     givenName: `${GIVEN[n % GIVEN.length]} ${latinLetters(n)}`,
@@ -94,7 +100,7 @@ export function aChild(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export async function createChild(client: ApiClient, overrides: Record<string, unknown> = {}): Promise<string> {
+export async function createChild(client: ApiClient, overrides: Partial<CreateChildRequest> = {}): Promise<string> {
   const response = await client.post('/children', aChild(overrides));
   if (response.status !== 201) throw new Error(`registering a child failed: ${JSON.stringify(response.body)}`);
   return response.body.id as string;
@@ -104,22 +110,23 @@ export async function createChild(client: ApiClient, overrides: Record<string, u
 export async function referral(
   client: ApiClient,
   responsibleAgencyId: string,
-  overrides: { child?: Record<string, unknown>; episode?: Record<string, unknown> } = {},
+  overrides: { child?: Partial<CreateChildRequest>; episode?: Partial<CreateEpisodeRequest> } = {},
 ) {
   const childId = await createChild(client, overrides.child);
-  const response = await client.post('/care-episodes', {
+  const body: CreateEpisodeRequest = {
     childId,
     responsibleAgencyId,
     provinceCode: '02',
     referredOn: daysFromToday(-30),
     reasons: ['abuse_or_neglect', 'poverty'],
     ...overrides.episode,
-  });
+  };
+  const response = await client.post('/care-episodes', body);
   if (response.status !== 201) throw new Error(`referral failed: ${JSON.stringify(response.body)}`);
   return response.body as { id: string; childId: string; status: string };
 }
 
-export function admission(facilityId: string, overrides: Record<string, unknown> = {}) {
+export function admission(facilityId: string, overrides: Partial<AdmitRequest> = {}): AdmitRequest {
   return {
     facilityId,
     justification: 'Severe abuse at home; no safe family option found in time.',
@@ -132,7 +139,7 @@ export function admission(facilityId: string, overrides: Record<string, unknown>
   };
 }
 
-export function goodVisit(visitedOn: string, overrides: Record<string, unknown> = {}) {
+export function goodVisit(visitedOn: string, overrides: Partial<CreateVisitRequest> = {}): CreateVisitRequest {
   return {
     visitedOn,
     visitType: 'home_visit',
