@@ -8,6 +8,7 @@ import { checkIfMatch } from '../common/http/etag';
 import { Page, paginate } from '../common/http/pagination';
 import { escapeLike } from '../common/http/query-values';
 import { findOneById } from '../common/database/find-one';
+import { updateVersioned } from '../common/database/versioned-update';
 import { Agency } from './agency.entity';
 import { AgencyListQuery, CreateAgencyRequest, UpdateAgencyRequest } from './dto/agency.dto';
 
@@ -53,9 +54,8 @@ export class AgenciesService {
     const agency = await findOneById(this.scoped(caller), id, 'agency', true);
     checkIfMatch(ifMatch, agency);
     const changes = describeChanges<Agency>(agency, request, SAFE_FIELDS);
-    Object.assign(agency, request, { version: agency.version + 1 });
-    const saved = await this.db.manager.save(agency);
+    await updateVersioned(this.db.manager, Agency, agency, request);
     await this.audit.record({ action: 'agency.update', entityType: 'agency', entityId: id, changes });
-    return saved;
+    return agency;
   }
 }

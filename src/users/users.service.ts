@@ -11,6 +11,7 @@ import { Conflict, FieldError, ValidationFailed } from '../common/errors/domain-
 import { checkIfMatch } from '../common/http/etag';
 import { Page, paginate } from '../common/http/pagination';
 import { findOneById } from '../common/database/find-one';
+import { updateVersioned } from '../common/database/versioned-update';
 import { CreateUserRequest, UpdateUserRequest, UserListQuery, UserView } from './dto/user.dto';
 import { User } from './user.entity';
 
@@ -89,14 +90,14 @@ export class UsersService {
     const changes = describeChanges<User & { password?: string }>(user, next, SAFE_FIELDS);
     if (password !== undefined) changes.password = 'changed';
     const accessChanged = ACCESS_FIELDS.some((field) => field in changes);
-    Object.assign(user, rest, shape, {
+    await updateVersioned(this.db.manager, User, user, {
+      ...rest,
+      ...shape,
       passwordHash: password !== undefined ? await hashPassword(password) : user.passwordHash,
       tokenVersion: accessChanged ? user.tokenVersion + 1 : user.tokenVersion,
-      version: user.version + 1,
     });
-    const saved = await this.db.manager.save(user);
     await this.audit.record({ action: 'user.update', entityType: 'user', entityId: id, changes });
-    return toUserView(saved);
+    return toUserView(user);
   }
 
   /** ngo_workers belong to exactly one agency; inspectors and social workers have provinces; nobody else has either. */
