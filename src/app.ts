@@ -5,6 +5,8 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
+import { useStrictJsonBodies } from './common/http/json-body';
+import { useSignedCursors } from './common/http/pagination';
 
 export const API_PREFIX = 'api/v1';
 
@@ -14,9 +16,12 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
     trustProxy: false,
+    // Longer ids reach the routes, which answer 404 problem+json, rather than Fastify's own 414 body.
+    maxParamLength: 1000,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: config.logRequests ? ['error', 'warn', 'log'] : ['error', 'warn'],
+    bodyParser: false,
   });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
@@ -27,6 +32,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const fastify = app.getHttpAdapter().getInstance();
   // JSON only: a text/plain body would otherwise reach validation as a string.
   fastify.removeContentTypeParser(['text/plain']);
+  useStrictJsonBodies(fastify, config.bodyLimitBytes);
+  useSignedCursors(config.jwtSecret);
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
   });

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../common/auth/authenticated.decorator';
 import { Database } from '../common/database/database.service';
 import { ApiValidationErrors } from '../common/http/api-errors.decorator';
+import { decodeCursor, encodeCursor } from '../common/http/pagination';
 import { AuditEvent } from './audit-event.entity';
 import { AuditService } from './audit.service';
 import { AuditEventPage, AuditListQuery, ChainVerificationView } from './dto/audit.dto';
@@ -23,7 +24,7 @@ export class AuditController {
   async list(@Query() query: AuditListQuery): Promise<AuditEventPage> {
     const limit = query.limit ?? 50;
     const qb = this.db.manager.createQueryBuilder(AuditEvent, 'e');
-    if (query.cursor) qb.andWhere('e.seq < :cursor', { cursor: query.cursor });
+    if (query.cursor) qb.andWhere('e.seq < :cursor', { cursor: decodeCursor<{ seq: string }>(query.cursor, (p) => typeof p.seq === 'string' && /^\d{1,18}$/.test(p.seq)).seq });
     if (query.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: query.actorId });
     if (query.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: query.entityType });
     if (query.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: query.entityId });
@@ -32,7 +33,8 @@ export class AuditController {
     if (query.to) qb.andWhere('e.occurred_at < :to', { to: query.to });
     const rows = await qb.orderBy('e.seq', 'DESC').limit(limit + 1).getMany();
     const items = rows.slice(0, limit);
-    return { items, nextCursor: rows.length > limit ? (items.at(-1)?.seq ?? null) : null };
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ seq: last.seq }) : null };
   }
 
   @Get('verify')

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageMeta, PageQuery } from '../../common/http/pagination';
 import { AGENCY_TYPES, type AgencyType } from '../agency.entity';
+import { Nullable } from '../../common/http/nullable';
 
 export class CreateAgencyRequest {
   @ApiProperty({ example: 'Friends of Battambang Children' })
@@ -14,8 +15,9 @@ export class CreateAgencyRequest {
   @IsIn(AGENCY_TYPES)
   type: AgencyType;
 
-  @ApiPropertyOptional({ example: 'MOI-2019-0412' })
+  @ApiPropertyOptional({ example: 'MOI-2019-0412', nullable: true, type: String })
   @IsOptional()
+  @Nullable()
   @IsString()
   @MaxLength(100)
   registrationNumber?: string;

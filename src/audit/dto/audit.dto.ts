@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsInstant } from '../../common/http/date-field';
 import { MAX_PAGE_SIZE } from '../../common/http/pagination';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
@@ -15,15 +16,16 @@ export class AuditListQuery {
 
   @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page (events are listed newest first).' })
   @IsOptional()
-  @Matches(/^\d{1,18}$/)
+  @IsString()
+  @MaxLength(300)
   cursor?: string;
 
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() actorId?: string;
   @ApiPropertyOptional({ example: 'user' }) @IsOptional() @IsString() @MaxLength(50) entityType?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) entityId?: string;
   @ApiPropertyOptional({ example: 'user.update' }) @IsOptional() @IsString() @MaxLength(100) action?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString() from?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString() to?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsInstant() from?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsInstant() to?: string;
 }
 
 export class AuditEventView {

@@ -4,16 +4,17 @@ import { IsCalendarDate } from '../../common/http/date-field';
 import { PageMeta } from '../../common/http/pagination';
 import { PROVINCE_CODES } from '../../provinces/provinces.data';
 import { PARENTAL_STATUSES, SEXES, type ParentalStatus, type Sex } from '../domain/child';
+import { Nullable } from '../../common/http/nullable';
 
 export class CreateChildRequest {
   @ApiProperty({ example: 'Srey Neang' }) @IsString() @MinLength(1) @MaxLength(100) givenName: string;
   @ApiProperty({ example: 'Chan' }) @IsString() @MinLength(1) @MaxLength(100) familyName: string;
-  @ApiPropertyOptional({ example: 'ស្រីនាង', description: 'Stored exactly as sent.' }) @IsOptional() @IsString() @MaxLength(100) givenNameKm?: string;
-  @ApiPropertyOptional({ example: 'ចាន់' }) @IsOptional() @IsString() @MaxLength(100) familyNameKm?: string;
+  @ApiPropertyOptional({ example: 'ស្រីនាង', description: 'Stored exactly as sent.', nullable: true, type: String }) @IsOptional() @Nullable() @IsString() @MaxLength(100) givenNameKm?: string;
+  @ApiPropertyOptional({ example: 'ចាន់', nullable: true, type: String }) @IsOptional() @Nullable() @IsString() @MaxLength(100) familyNameKm?: string;
   @ApiProperty({ enum: SEXES }) @IsIn(SEXES) sex: Sex;
   @ApiProperty({ format: 'date' }) @IsCalendarDate() dateOfBirth: string;
   @ApiPropertyOptional({ description: 'The date of birth is an estimate.' }) @IsOptional() @IsBoolean() dateOfBirthEstimated?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() birthRegistered?: boolean;
+  @ApiPropertyOptional({ nullable: true, type: Boolean }) @IsOptional() @Nullable() @IsBoolean() birthRegistered?: boolean;
   @ApiProperty() @IsBoolean() disability: boolean;
   @ApiProperty({ enum: PARENTAL_STATUSES }) @IsIn(PARENTAL_STATUSES) parentalStatus: ParentalStatus;
   @ApiProperty({ example: '02' }) @IsIn(PROVINCE_CODES) homeProvinceCode: string;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ValidationFailed } from '../errors/domain-errors';
 
 export const MAX_PAGE_SIZE = 200;
@@ -18,7 +19,7 @@ export class PageQuery {
   @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(300)
   cursor?: string;
 }
 
@@ -37,16 +38,41 @@ interface CursorPosition {
   id: string;
 }
 
-function decodeCursor(cursor: string): CursorPosition {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CursorPosition>;
-    if (typeof parsed.createdAt === 'string' && typeof parsed.id === 'string' && !Number.isNaN(Date.parse(parsed.createdAt))) {
-      return { createdAt: parsed.createdAt, id: parsed.id };
+let cursorKey = Buffer.from('set at start from JWT_SECRET');
+
+/** Cursors are signed with a key derived from the token secret, so every instance accepts the others' cursors. */
+export function useSignedCursors(secret: string): void {
+  cursorKey = createHmac('sha256', secret).update('rcf cursor key').digest();
+}
+
+const signature = (payload: string) => createHmac('sha256', cursorKey).update(payload).digest().subarray(0, 16);
+
+/** A cursor is a position and its signature: one the server did not issue, or one altered, is refused. */
+export function encodeCursor(position: object): string {
+  const payload = Buffer.from(JSON.stringify(position)).toString('base64url');
+  return `${payload}.${signature(payload).toString('base64url')}`;
+}
+
+export function decodeCursor<T = CursorPosition>(cursor: string, isValid: (parsed: Record<string, unknown>) => boolean = isPosition): T {
+  const [payload, signed, ...rest] = cursor.split('.');
+  if (payload && signed && rest.length === 0) {
+    const expected = signature(payload);
+    const given = Buffer.from(signed, 'base64url');
+    if (given.length === expected.length && timingSafeEqual(given, expected)) {
+      try {
+        const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+        if (parsed && typeof parsed === 'object' && isValid(parsed)) return parsed as T;
+      } catch {
+        // falls through to the validation error
+      }
     }
-  } catch {
-    // falls through to the validation error
   }
   throw new ValidationFailed([{ field: 'cursor', messages: ['cursor is not one this API returned'] }]);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function isPosition(p: Record<string, unknown>): boolean {
+  return typeof p.createdAt === 'string' && !Number.isNaN(Date.parse(p.createdAt)) && typeof p.id === 'string' && UUID.test(p.id);
 }
 
 /**
@@ -75,9 +101,6 @@ export async function paginate<T extends ObjectLiteral & { id: string; createdAt
     .getMany();
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  const nextCursor =
-    rows.length > limit && last
-      ? Buffer.from(JSON.stringify({ createdAt: last.createdAt.toISOString(), id: last.id })).toString('base64url')
-      : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null;
   return { items, nextCursor };
 }

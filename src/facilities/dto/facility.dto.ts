@@ -6,16 +6,17 @@ import { toBoolean } from '../../common/http/query-values';
 import { PROVINCE_CODES } from '../../provinces/provinces.data';
 import { FACILITY_ACTIONS, type FacilityAction } from '../domain/facility.transitions';
 import { FACILITY_STATUSES, FACILITY_TYPES, type FacilityStatus, type FacilityType } from '../domain/facility';
+import { Nullable } from '../../common/http/nullable';
 
 export class CreateFacilityRequest {
   @ApiProperty({ example: 'Sunrise Children’s Home' }) @IsString() @MinLength(2) @MaxLength(200) name: string;
-  @ApiPropertyOptional({ example: 'មណ្ឌលកុមារ ព្រះអាទិត្យរះ' }) @IsOptional() @IsString() @MaxLength(200) nameKm?: string;
+  @ApiPropertyOptional({ example: 'មណ្ឌលកុមារ ព្រះអាទិត្យរះ', nullable: true, type: String }) @IsOptional() @Nullable() @IsString() @MaxLength(200) nameKm?: string;
   @ApiProperty({ enum: FACILITY_TYPES }) @IsIn(FACILITY_TYPES) type: FacilityType;
   @ApiProperty({ format: 'uuid' }) @IsUUID() operatorAgencyId: string;
   @ApiProperty({ example: '02', description: 'Official two-digit province code.' }) @IsIn(PROVINCE_CODES) provinceCode: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) district?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) commune?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) village?: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Nullable() @IsString() @MaxLength(100) district?: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Nullable() @IsString() @MaxLength(100) commune?: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Nullable() @IsString() @MaxLength(100) village?: string;
   @ApiProperty({ minimum: 0, maximum: 5000 }) @IsInt() @Min(0) @Max(5000) capacity: number;
 }
 

@@ -3,6 +3,7 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, M
 import { ROLES, type Role } from '../../common/auth/roles';
 import { PageMeta, PageQuery } from '../../common/http/pagination';
 import { PROVINCE_CODES } from '../../provinces/provinces.data';
+import { Nullable } from '../../common/http/nullable';
 
 export class CreateUserRequest {
   @ApiProperty({ example: 'sokha.inspector', description: '3-64 letters, digits, dots, dashes or underscores; stored in lower case.' })
@@ -47,7 +48,7 @@ export class UpdateUserRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) displayName?: string;
   @ApiPropertyOptional({ format: 'password' }) @IsOptional() @IsString() @MinLength(12) @MaxLength(256) password?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) @IsOptional() @IsUUID() agencyId?: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) @IsOptional() @Nullable() @IsUUID() agencyId?: string | null;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
