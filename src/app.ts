@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { useStrictJsonBodies } from './common/http/json-body';
+import { frameworkErrorAsProblem } from './common/http/problem-details.filter';
 import { useSignedCursors } from './common/http/pagination';
 
 export const API_PREFIX = 'api/v1';
@@ -18,6 +19,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     trustProxy: false,
     // Longer ids reach the routes, which answer 404 problem+json, rather than Fastify's own 414 body.
     maxParamLength: 1000,
+    frameworkErrors: frameworkErrorAsProblem,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: config.logRequests ? ['error', 'warn', 'log'] : ['error', 'warn'],

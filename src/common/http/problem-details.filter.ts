@@ -23,6 +23,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   428: 'Precondition Required',
@@ -102,13 +103,32 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): ProblemDetails {
-    return {
-      type: `https://rcf-registry.example/problems/${code.toLowerCase().replace(/_/g, '-')}`,
-      title: TITLES[status] ?? 'Error',
-      status,
-      code,
-      detail,
-      ...extra,
-    };
+    return problemDetails(status, code, detail, extra);
   }
+}
+
+/** An RFC 9457 problem. */
+export function problemDetails(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): ProblemDetails {
+  return {
+    type: `https://rcf-registry.example/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    detail,
+    ...extra,
+  };
+}
+
+/**
+ * Errors Fastify answers itself, before any route runs (a path parameter over the router's limit, a
+ * URL it cannot decode): problem+json like every other error.
+ */
+export function frameworkErrorAsProblem(error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply): void {
+  const problem =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? problemDetails(414, 'URI_TOO_LONG', 'A part of the path is longer than the server accepts.')
+      : problemDetails(400, 'BAD_URL', 'The path could not be read.');
+  problem.instance = request.url.split('?')[0];
+  problem.requestId = String(request.id);
+  void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
 }
