@@ -46,7 +46,7 @@ export class InspectionsService {
   async create(caller: Caller, request: CreateInspectionRequest): Promise<InspectionView> {
     const facility = await this.facilities.findInScope(caller, request.facilityId);
     const inspectorId = request.inspectorId ?? caller.userId;
-    await this.checkReferences(facility.id, request, inspectorId);
+    await this.checkReferences(facility, request, inspectorId);
     const status = applyCreation(inspectionTransitions, { action: 'schedule', role: caller.role, facts: this.facts(caller, null, facility.status === 'closed') });
     const inspection = await this.db.manager.save(
       this.db.manager.create(Inspection, {
@@ -69,7 +69,7 @@ export class InspectionsService {
     return this.view(caller, { ...inspection, facility });
   }
 
-  private async checkReferences(facilityId: string, request: CreateInspectionRequest, inspectorId: string): Promise<void> {
+  private async checkReferences(facility: { id: string; provinceCode: string }, request: CreateInspectionRequest, inspectorId: string): Promise<void> {
     const errors: FieldError[] = [];
     if (request.type === 'follow_up' && !request.followUpOfId) {
       errors.push({ field: 'followUpOfId', messages: ['a follow_up inspection names the inspection it follows'] });
@@ -77,12 +77,14 @@ export class InspectionsService {
     if (request.type !== 'follow_up' && request.followUpOfId) {
       errors.push({ field: 'followUpOfId', messages: ['only a follow_up inspection follows another'] });
     }
-    if (request.followUpOfId && !(await this.db.manager.existsBy(Inspection, { id: request.followUpOfId, facilityId }))) {
+    if (request.followUpOfId && !(await this.db.manager.existsBy(Inspection, { id: request.followUpOfId, facilityId: facility.id }))) {
       errors.push({ field: 'followUpOfId', messages: ['no inspection of this facility has this id'] });
     }
     const inspector = await this.db.manager.findOneBy(User, { id: inspectorId });
     if (!inspector || !['inspector', 'admin'].includes(inspector.role) || !inspector.active) {
       errors.push({ field: 'inspectorId', messages: ['no active inspector has this id'] });
+    } else if (inspector.role === 'inspector' && inspector.provinceCodes.length > 0 && !inspector.provinceCodes.includes(facility.provinceCode)) {
+      errors.push({ field: 'inspectorId', messages: ['this inspector does not cover the facility’s province'] });
     }
     if (errors.length > 0) throw new ValidationFailed(errors);
   }

@@ -46,8 +46,16 @@ describe('an inspection cycle: non-compliant, corrective actions, a follow-up', 
     expect(badRating.status).toBe(400);
     expect(badRating.body.errors[0].field).toBe('ratings.clothing.rating');
 
+    const dueTooEarly = await inspector.post(`/inspections/${id}/submit`, {
+      conductedOn: daysFromToday(-10),
+      ratings: allAreasRated('met', { separation_by_age_and_sex: { rating: 'not_met' } }),
+      outcome: 'non_compliant',
+      correctiveActions: [{ description: 'Separate dormitories for girls and boys', dueOn: daysFromToday(-11) }],
+    });
+    expect(dueTooEarly.body).toMatchObject({ status: 422, guard: 'corrective_actions_due_after_inspection' });
+
     const submitted = await inspector.post(`/inspections/${id}/submit`, {
-      conductedOn: daysFromToday(-1),
+      conductedOn: daysFromToday(-10),
       ratings: allAreasRated('met', { separation_by_age_and_sex: { rating: 'not_met', note: 'one dormitory' } }),
       outcome: 'non_compliant',
       summary: 'Girls and boys share one dormitory.',
@@ -67,14 +75,16 @@ describe('an inspection cycle: non-compliant, corrective actions, a follow-up', 
     expect(approved.body).toMatchObject({ status: 'approved', approvedById: supervisor.userId });
 
     const facility = (await inspector.get(`/facilities/${facilityId}`)).body;
-    const conducted = daysFromToday(-1);
+    const conducted = daysFromToday(-10);
     expect(facility.lastApprovedInspectionOn).toBe(conducted);
     expect(facility.nextInspectionDue).toBe(`${Number(conducted.slice(0, 4)) + 1}${conducted.slice(4)}`.replace(/-02-29$/, '-02-28'));
     expect(facility.inspectionOverdue).toBe(false);
 
     const overdueActions = (await inspector.get(`/corrective-actions?overdue=true&facilityId=${facilityId}`)).body.items;
     expect(overdueActions.map((a: { description: string }) => a.description)).toEqual(['Update the child protection policy']);
-    const resolved = await inspector.post(`/inspections/${id}/corrective-actions/${overdueActions[0].id}/resolve`, { note: 'policy adopted' });
+    const stale = await inspector.post(`/inspections/${id}/corrective-actions/${overdueActions[0].id}/resolve`, { note: 'policy adopted' }, { 'If-Match': `W/"${overdueActions[0].id}.0"` });
+    expect(stale.body).toMatchObject({ status: 412, code: 'PRECONDITION_FAILED' });
+    const resolved = await inspector.post(`/inspections/${id}/corrective-actions/${overdueActions[0].id}/resolve`, { note: 'policy adopted' }, { 'If-Match': `W/"${overdueActions[0].id}.${overdueActions[0].version}"` });
     expect(resolved.body).toMatchObject({ status: 'resolved', overdue: false, resolvedById: inspector.userId });
     expect((await inspector.post(`/inspections/${id}/corrective-actions/${overdueActions[0].id}/resolve`, {})).status).toBe(409);
     expect((await inspector.get(`/corrective-actions?overdue=true&facilityId=${facilityId}`)).body.items).toEqual([]);
@@ -99,11 +109,36 @@ describe('an inspection cycle: non-compliant, corrective actions, a follow-up', 
   });
 
   it('lists inspections by inspector and by status', async () => {
-    const mine = (await inspector.get(`/inspections?inspectorId=${inspector.userId}`)).body.items;
-    expect(mine.length).toBeGreaterThanOrEqual(2);
-    expect(mine.every((i: { inspectorId: string }) => i.inspectorId === inspector.userId)).toBe(true);
-    const approved = (await inspector.get('/inspections?status=approved')).body.items;
-    expect(approved.every((i: { status: string }) => i.status === 'approved')).toBe(true);
+    const own = (await authorizedFacility(inspector, await createAgency(t.admin))).id;
+    const first = (await inspector.post('/inspections', { facilityId: own, type: 'routine', scheduledFor: daysFromToday(5) })).body.id;
+    const second = (await inspector.post('/inspections', { facilityId: own, type: 'complaint', scheduledFor: daysFromToday(6) })).body.id;
+    const theirs = (await supervisor.post('/inspections', { facilityId: own, type: 'routine', scheduledFor: daysFromToday(0) })).body.id;
+    await supervisor.post(`/inspections/${theirs}/submit`, { conductedOn: daysFromToday(0), ratings: allAreasRated(), outcome: 'compliant' });
+    await inspector.post(`/inspections/${theirs}/approve`, {});
+    const ids = (path: string) => inspector.get(path).then((r) => r.body.items.map((i: { id: string }) => i.id).sort());
+    expect(await ids(`/inspections?facilityId=${own}&inspectorId=${inspector.userId}`)).toEqual([first, second].sort());
+    expect(await ids(`/inspections?facilityId=${own}&status=approved`)).toEqual([theirs]);
+    expect(await ids(`/inspections?facilityId=${own}&status=scheduled&type=complaint`)).toEqual([second]);
+  });
+
+  it('assigns an inspection only to an inspector who covers the facility’s province', async () => {
+    const elsewhere = await t.asUser('inspector', { provinceCodes: ['17'] });
+    const national = await t.asUser('inspector');
+    const refused = await inspector.post('/inspections', { facilityId, type: 'routine', scheduledFor: daysFromToday(3), inspectorId: elsewhere.userId });
+    expect(refused.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'inspectorId', messages: ['this inspector does not cover the facility’s province'] }] });
+    const assigned = await inspector.post('/inspections', { facilityId, type: 'routine', scheduledFor: daysFromToday(3), inspectorId: national.userId });
+    expect(assigned.body).toMatchObject({ status: 'scheduled', inspectorId: national.userId });
+  });
+
+  it('refuses area ratings that are empty objects or arrays as bad input', async () => {
+    const { body: inspection } = await inspector.post('/inspections', { facilityId, type: 'routine', scheduledFor: daysFromToday(0) });
+    const empty = Object.fromEntries(Object.keys(allAreasRated()).map((area) => [area, []]));
+    const arrays = await inspector.post(`/inspections/${inspection.id}/submit`, { conductedOn: daysFromToday(0), ratings: empty, outcome: 'compliant' });
+    expect(arrays.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(arrays.body.errors.map((e: { field: string }) => e.field)).toContain('ratings.clothing');
+    const objects = await inspector.post(`/inspections/${inspection.id}/submit`, { conductedOn: daysFromToday(0), ratings: { ...allAreasRated(), clothing: {} }, outcome: 'compliant' });
+    expect(objects.body).toMatchObject({ status: 400, errors: [{ field: 'ratings.clothing.rating', messages: ['rating is required'] }] });
+    expect((await inspector.get(`/inspections/${inspection.id}`)).body.status).toBe('scheduled');
   });
 
   it('refuses to schedule an inspection of a closed facility', async () => {

@@ -73,7 +73,13 @@ describe('gatekeeping that places a child with kin directly, never entering resi
     expect(future.body).toMatchObject({ status: 422, code: 'GUARD_FAILED', guard: 'visited_on_not_in_future' });
     const badRating = await ngo.post(`/care-episodes/${episode.id}/follow-up-visits`, { ...goodVisit(daysFromToday(-1)), ratings: { safety: 5 } });
     expect(badRating.status).toBe(400);
+    const { ratings: _ratings, ...unrated } = goodVisit(daysFromToday(-1));
+    for (const ratings of [undefined, [], {}]) {
+      const refused = await ngo.post(`/care-episodes/${episode.id}/follow-up-visits`, { ...unrated, ratings });
+      expect([refused.status, refused.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    }
     expect((await ngo.get(`/care-episodes/${episode.id}/follow-up-visits`)).body.items).toHaveLength(1);
+    expect((await ngo.get(`/care-episodes/${episode.id}`)).body.visitsSincePlacement).toBe(1);
   });
 
   it('closes at assessment when the child can stay home with support', async () => {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/date-field';
 import { VISIT_TYPES, type VisitType } from '../domain/care-episode';
 import type { VisitBody } from '../domain/care-episode.bodies';
@@ -19,6 +19,8 @@ export class CreateVisitRequest implements VisitBody {
   @ApiProperty({ enum: VISIT_TYPES }) @IsIn(VISIT_TYPES) visitType: VisitType;
   @ApiProperty() @IsBoolean() childSeen: boolean;
   @ApiProperty({ type: VisitRatingsRequest, description: 'Each 1-4; rated well when none is below 3.' })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => VisitRatingsRequest)
   ratings: VisitRatingsRequest;

@@ -49,7 +49,13 @@ const withReason = <B extends { reason?: string }>(): InspectionEffect<B> => ({ 
 
 export const inspectionEffects: { [A in InspectionAction]: InspectionEffect<InspectionBodies[A]> } = {
   submit: {
-    facts: (b) => ({ ratings: b.ratings, conductedOn: b.conductedOn, outcome: b.outcome, correctiveActionCount: b.correctiveActions?.length ?? 0 }),
+    facts: (b) => ({
+      ratings: b.ratings,
+      conductedOn: b.conductedOn,
+      outcome: b.outcome,
+      correctiveActionCount: b.correctiveActions?.length ?? 0,
+      correctiveActionsDueOn: (b.correctiveActions ?? []).map((a) => a.dueOn),
+    }),
     apply: (_i, b, f) => ({
       changes: { conductedOn: b.conductedOn, ratings: b.ratings, outcome: b.outcome, summary: b.summary ?? null, submittedById: f.actorId, submittedAt: f.now },
       payload: { conductedOn: b.conductedOn, outcome: b.outcome, correctiveActions: b.correctiveActions?.length ?? 0 },

@@ -13,6 +13,7 @@ export interface InspectionFacts {
   conductedOn?: string;
   outcome?: Outcome;
   correctiveActionCount?: number;
+  correctiveActionsDueOn?: readonly string[];
 }
 
 export const facilityNotClosed = guard<InspectionFacts>('facility_not_closed', (f) => !f.facilityClosed);
@@ -21,6 +22,11 @@ export const conductedNotInFuture = dateNotInFuture<InspectionFacts>('conductedO
 export const nonCompliantHasCorrectiveActions = guard<InspectionFacts>(
   'corrective_actions_required',
   (f) => f.outcome !== 'non_compliant' || (f.correctiveActionCount ?? 0) > 0,
+);
+/** A corrective action is due after the inspection that found it was conducted. */
+export const correctiveActionsDueAfterInspection = guard<InspectionFacts>(
+  'corrective_actions_due_after_inspection',
+  (f) => f.conductedOn === undefined || (f.correctiveActionsDueOn ?? []).every((due) => due > f.conductedOn!),
 );
 /** Four eyes: the approver is not the submitter. Known before any body, so the submitter is never offered `approve`. */
 export const fourEyes = guard<InspectionFacts>('approver_is_not_submitter', (f) => f.submittedById !== f.actorId, { whenReading: true });
@@ -33,7 +39,7 @@ export const inspectionTransitions = {
     from: ['scheduled'],
     to: 'submitted',
     roles: ministry,
-    guards: [everyAreaRated, conductedNotInFuture, nonCompliantHasCorrectiveActions],
+    guards: [everyAreaRated, conductedNotInFuture, nonCompliantHasCorrectiveActions, correctiveActionsDueAfterInspection],
   },
   approve: { from: ['submitted'], to: 'approved', roles: ministry, guards: [fourEyes] },
   returnForCorrection: { from: ['submitted'], to: 'scheduled', roles: ministry, guards: [] },

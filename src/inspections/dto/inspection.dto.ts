@@ -55,6 +55,8 @@ for (const area of CHECKLIST_AREAS) {
   const target = ChecklistRatings.prototype;
   ApiPropertyOptional({ type: AreaRating })(target, area);
   IsOptional()(target, area);
+  // An area is a rating object: an empty one, or an array, is bad input, not an unrated area.
+  IsObject({ message: `${area} must be an object with a rating` })(target, area);
   ValidateNested()(target, area);
   Type(() => AreaRating)(target, area);
 }
