@@ -14,6 +14,7 @@ export async function scriptDatabase(): Promise<{ url: string; stop: () => Promi
       await db.stop();
       const { rm } = await import('node:fs/promises');
       await rm(dir, { recursive: true, force: true });
+      await rm(`${dir}.password`, { force: true });
     },
   };
 }

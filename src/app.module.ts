@@ -7,6 +7,7 @@ import { AgenciesController } from './agencies/agencies.controller';
 import { AgenciesService } from './agencies/agencies.service';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
+import { PersonalAccessInterceptor } from './audit/personal-access.interceptor';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { JwtStrategy } from './auth/jwt.strategy';
@@ -33,6 +34,8 @@ import { InspectionsService } from './inspections/inspections.service';
 import { RegistryEventsService } from './registry-events/registry-events.service';
 import { ChildrenController } from './children/children.controller';
 import { ChildrenService } from './children/children.service';
+import { PossibleDuplicatesController } from './children/possible-duplicates/possible-duplicates.controller';
+import { PossibleDuplicatesService } from './children/possible-duplicates/possible-duplicates.service';
 import { CareEpisodesController } from './care-episodes/care-episodes.controller';
 import { CareEpisodesService } from './care-episodes/care-episodes.service';
 import { EpisodeAccess } from './care-episodes/episode-access';
@@ -73,6 +76,7 @@ export class AppModule {
         CorrectiveActionsController,
         ChildrenController,
         ChildListController,
+        PossibleDuplicatesController,
         CareEpisodesController,
         ReviewsController,
         FollowUpVisitsController,
@@ -96,6 +100,7 @@ export class AppModule {
         MousService,
         CorrectiveActionsService,
         InspectionsService,
+        PossibleDuplicatesService,
         ChildrenService,
         EpisodeAccess,
         EpisodeEvents,
@@ -105,6 +110,8 @@ export class AppModule {
         ChildListService,
         FiguresService,
         { provide: APP_GUARD, useClass: AccessGuard },
+        // Outermost first: the personal-access audit sees what the unit of work committed or rolled back.
+        { provide: APP_INTERCEPTOR, useClass: PersonalAccessInterceptor },
         { provide: APP_INTERCEPTOR, useClass: UnitOfWorkInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -2,6 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
@@ -10,6 +11,33 @@ import { frameworkErrorAsProblem } from './common/http/problem-details.filter';
 import { useSignedCursors } from './common/http/pagination';
 
 export const API_PREFIX = 'api/v1';
+
+/**
+ * Security headers on every answer. The Content-Security-Policy lets the Swagger UI (and pages the
+ * app serves) load only what the app itself serves: its scripts are files, its styles partly inline.
+ */
+const SECURITY_HEADERS = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+  referrerPolicy: { policy: 'no-referrer' as const },
+  frameguard: { action: 'deny' as const },
+  crossOriginEmbedderPolicy: false,
+  // Served over plain HTTP inside ministry networks too: no HSTS from the app (the TLS proxy sets it).
+  hsts: false,
+};
 
 /** Builds the API (not yet listening): used by main.ts, the tests and the OpenAPI export. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
@@ -31,6 +59,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
       { path: 'health/ready', method: RequestMethod.GET },
     ],
   });
+  await app.register(helmet, SECURITY_HEADERS);
   const fastify = app.getHttpAdapter().getInstance();
   // JSON only: a text/plain body would otherwise reach validation as a string.
   fastify.removeContentTypeParser(['text/plain']);
@@ -38,6 +67,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   useSignedCursors(config.jwtSecret);
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
+    // Answers of the API name children, users and tokens: no cache, shared or private, keeps them.
+    if (request.url.startsWith(`/${API_PREFIX}/`)) void reply.header('Cache-Control', 'no-store');
   });
   if (config.logRequests) {
     // The path only: query strings may carry search text, and bodies personal data.

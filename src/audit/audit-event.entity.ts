@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * One line of the append-only, hash-chained audit log. Rows are inserted by raw SQL: the database
@@ -8,6 +8,11 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 export class AuditEvent {
   @PrimaryColumn({ type: 'bigint' })
   seq: string;
+
+  /** Derived from the hash by the trigger, so it is as tamper-evident as the hash itself. */
+  @Index('audit_events_id_key', { unique: true })
+  @Column({ type: 'uuid' })
+  id: string;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   occurredAt: Date;

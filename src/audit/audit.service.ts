@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../common/database/database.service';
+import type { Caller } from '../common/auth/caller';
 import { currentContext } from '../common/database/request-context';
 
 export interface AuditEntry {
@@ -17,6 +18,12 @@ export interface ChainVerification {
   lastHash: string | null;
 }
 
+const INSERT_SQL = (rows: number) =>
+  `INSERT INTO audit_events (request_id, actor_id, actor_role, agency_id, action, entity_type, entity_id, changes, prev_hash, hash) VALUES ${Array.from(
+    { length: rows },
+    (_, r) => `(${Array.from({ length: 8 }, (__, c) => `$${r * 8 + c + 1}`).join(', ')}, '', '')`,
+  ).join(', ')}`;
+
 @Injectable()
 export class AuditService {
   constructor(private readonly db: Database) {}
@@ -28,17 +35,7 @@ export class AuditService {
    */
   async record(entry: AuditEntry): Promise<void> {
     const context = currentContext();
-    const caller = context?.caller;
-    const row = [
-      context?.requestId ?? 'system',
-      caller?.userId ?? null,
-      caller?.role ?? null,
-      caller?.agencyId ?? null,
-      entry.action,
-      entry.entityType,
-      entry.entityId ?? null,
-      JSON.stringify(entry.changes ?? {}),
-    ];
+    const row = this.row(entry);
     if (!context?.beforeCommit) return this.insert([row]);
     const pending = (this.pendingByContext.get(context) ?? []);
     if (pending.length === 0) {
@@ -48,14 +45,33 @@ export class AuditService {
     pending.push(row);
   }
 
+  /**
+   * Writes at once, in a transaction of its own, so the entry stays on record although the request
+   * that made it is refused and rolls back (a denied read, a refused duplicate).
+   */
+  async recordNow(entry: AuditEntry, who?: { requestId: string; caller?: Caller }): Promise<void> {
+    const row = this.row(entry, who);
+    await this.db.dataSource.transaction((manager) => manager.query(INSERT_SQL(1), row));
+  }
+
+  private row(entry: AuditEntry, who: { requestId: string; caller?: Caller } | undefined = currentContext()): unknown[] {
+    const caller = who?.caller;
+    return [
+      who?.requestId ?? 'system',
+      caller?.userId ?? null,
+      caller?.role ?? null,
+      caller?.agencyId ?? null,
+      entry.action,
+      entry.entityType,
+      entry.entityId ?? null,
+      JSON.stringify(entry.changes ?? {}),
+    ];
+  }
+
   private readonly pendingByContext = new WeakMap<object, unknown[][]>();
 
   private async insert(rows: unknown[][]): Promise<void> {
-    const values = rows.map((_, r) => `(${Array.from({ length: 8 }, (__, c) => `$${r * 8 + c + 1}`).join(', ')}, '', '')`).join(', ');
-    await this.db.manager.query(
-      `INSERT INTO audit_events (request_id, actor_id, actor_role, agency_id, action, entity_type, entity_id, changes, prev_hash, hash) VALUES ${values}`,
-      rows.flat(),
-    );
+    await this.db.manager.query(INSERT_SQL(rows.length), rows.flat());
   }
 
   /** Recomputes every digest and link; the first row that does not match is where tampering begins. */
@@ -63,11 +79,11 @@ export class AuditService {
     const manager = this.db.manager;
     const [broken] = await manager.query<{ seq: string }[]>(
       `SELECT seq FROM (
-         SELECT seq, hash, prev_hash, audit_event_digest(a) AS digest,
+         SELECT seq, id, hash, prev_hash, audit_event_digest(a) AS digest,
                 lag(hash) OVER w AS previous_hash, lag(seq) OVER w AS previous_seq
          FROM audit_events a WINDOW w AS (ORDER BY seq)
        ) chain
-       WHERE digest <> hash OR prev_hash <> coalesce(previous_hash, repeat('0', 64)) OR seq <> coalesce(previous_seq, 0) + 1
+       WHERE digest <> hash OR id <> audit_event_id(hash) OR prev_hash <> coalesce(previous_hash, repeat('0', 64)) OR seq <> coalesce(previous_seq, 0) + 1
        ORDER BY seq LIMIT 1`,
     );
     const [summary] = await manager.query<{ checked: number; last_hash: string | null }[]>(

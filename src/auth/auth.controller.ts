@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Authenticated, CurrentCaller, PublicRoute } from '../common/auth/authenticated.decorator';
 import type { Caller } from '../common/auth/caller';
@@ -23,11 +23,20 @@ export class AuthController {
     return this.auth.login(body, request.ip);
   }
 
+  @Post('logout')
+  @HttpCode(204)
+  @Authenticated({ permission: 'profile.read' })
+  @ApiOperation({ summary: 'End the token this request carries, at once. Other tokens of the same user go on working.' })
+  @ApiNoContentResponse({ description: 'The token no longer works.' })
+  logout(@CurrentCaller() caller: Caller): Promise<void> {
+    return this.auth.logout(caller);
+  }
+
   @Get('me')
   @Authenticated({ permission: 'profile.read' })
   @ApiOperation({ summary: 'Who the token belongs to: role and scope.' })
   @ApiOkResponse({ type: CallerView })
   me(@CurrentCaller() caller: Caller): CallerView {
-    return caller;
+    return { userId: caller.userId, username: caller.username, role: caller.role, agencyId: caller.agencyId, provinceCodes: caller.provinceCodes };
   }
 }

@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Caller } from '../common/auth/caller';
+import { RevokedToken } from './revoked-token.entity';
 import { JwtService } from '@nestjs/jwt';
 import { AuditService } from '../audit/audit.service';
 import { Database } from '../common/database/database.service';
@@ -45,10 +48,18 @@ export class AuthService {
       this.throttle.reset(`user:${username}`);
       await this.audit.record({ action: 'auth.login', entityType: 'user', entityId: user.id });
       const expiresIn = this.config.values.jwtExpiresInSeconds;
-      const accessToken = await this.jwt.signAsync({ sub: user.id, ver: user.tokenVersion }, { expiresIn });
+      const accessToken = await this.jwt.signAsync({ sub: user.id, ver: user.tokenVersion, jti: randomUUID() }, { expiresIn });
       return { accessToken, tokenType: 'Bearer', expiresIn };
     });
     if (!outcome) throw new Unauthenticated('The username or password is wrong, or the account is deactivated.');
     return outcome;
+  }
+
+  /** Ends the token of this request at once; it is remembered until it would have expired anyway. */
+  async logout(caller: Caller): Promise<void> {
+    if (!caller.tokenId || !caller.tokenExpiresAt) return;
+    await this.db.manager.query('DELETE FROM revoked_tokens WHERE expires_at < now()');
+    await this.db.manager.insert(RevokedToken, { jti: caller.tokenId, expiresAt: caller.tokenExpiresAt });
+    await this.audit.record({ action: 'auth.logout', entityType: 'user', entityId: caller.userId });
   }
 }

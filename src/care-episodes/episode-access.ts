@@ -10,18 +10,18 @@ import { CareEpisode } from './care-episode.entity';
  * Episodes a caller may see: those its agency is responsible for or whose child lives in a facility
  * its agency operates (ngo_worker), or those managed in its provinces. Expressions over alias `e`.
  */
-export const EPISODE_SCOPE = {
-  agencyIds: `ARRAY[e.responsible_agency_id, (SELECT sf.operator_agency_id FROM facilities sf WHERE sf.id = e.facility_id)]`,
-  provinceCodes: 'ARRAY[e.province_code]',
-};
+export const episodeScope = (alias = 'e') => ({
+  agencyIds: `ARRAY[${alias}.responsible_agency_id, (SELECT sf.operator_agency_id FROM facilities sf WHERE sf.id = ${alias}.facility_id)]`,
+  provinceCodes: `ARRAY[${alias}.province_code]`,
+});
 
 /** The one way to an episode: scoped for reading, and narrowed for acting. */
 @Injectable()
 export class EpisodeAccess {
   constructor(private readonly db: Database) {}
 
-  scoped(caller: Caller) {
-    return applyScope(this.db.manager.createQueryBuilder(CareEpisode, 'e'), caller, EPISODE_SCOPE);
+  scoped(caller: Caller, alias = 'e') {
+    return applyScope(this.db.manager.createQueryBuilder(CareEpisode, alias), caller, episodeScope(alias));
   }
 
   findInScope(caller: Caller, id: string, lock = false): Promise<CareEpisode> {

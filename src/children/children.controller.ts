@@ -19,7 +19,10 @@ export class ChildrenController {
   @ApiOperation({ summary: 'Register a child. A likely duplicate answers 409 with the candidates unless confirmNotDuplicate is true.' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: ChildView })
-  @ApiConflictResponse({ description: 'problem+json `POSSIBLE_DUPLICATE_CHILD` with `candidates: [{ id, systemCode }]`.' })
+  @ApiConflictResponse({
+    description:
+      'problem+json `POSSIBLE_DUPLICATE_CHILD` with `candidates: [{ id, systemCode }]` (only those in your scope) and `elsewhere`, how many possible matches exist outside it. Confirmed registrations are flagged for review (`GET /possible-duplicates`).',
+  })
   @ApiGuardErrors(birthNotInFuture.codes)
   @ApiValidationErrors()
   create(@CurrentCaller() caller: Caller, @Body() body: CreateChildRequest): Promise<ChildView> {

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { describeChanges } from '../audit/changes';
 import type { Caller } from '../common/auth/caller';
-import { applyScope } from '../common/auth/scope';
+import { scopeChildren } from './child-scope';
+import { PossibleDuplicatesService } from './possible-duplicates/possible-duplicates.service';
 import { Database } from '../common/database/database.service';
 import { Conflict } from '../common/errors/domain-errors';
 import { checkIfMatch } from '../common/http/etag';
@@ -20,30 +21,16 @@ import { ChildView, CreateChildRequest, UpdateChildRequest } from './dto/child.d
 const SAFE_FIELDS = ['homeProvinceCode', 'parentalStatus'] as const;
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/**
- * A child is visible through its care episodes (the responsible agency, the agency operating the
- * facility it lives in, the province where the case is managed) or, before it has any, to the
- * agency or provinces of whoever registered it. Written as semi-joins over the episodes, which
- * PostgreSQL hashes once per query instead of looking up per child.
- */
-const WITHOUT_EPISODES = 'NOT EXISTS (SELECT 1 FROM care_episodes ne WHERE ne.child_id = c.id)';
-export const CHILD_SCOPE = {
-  agencyCondition: `(c.id IN (SELECT se.child_id FROM care_episodes se WHERE se.responsible_agency_id = :scopeAgency
-      UNION SELECT se.child_id FROM care_episodes se JOIN facilities sf ON sf.id = se.facility_id WHERE sf.operator_agency_id = :scopeAgency)
-    OR (c.registered_by_agency_id = :scopeAgency AND ${WITHOUT_EPISODES}))`,
-  provinceCondition: `(c.id IN (SELECT se.child_id FROM care_episodes se WHERE se.province_code = ANY(:scopeProvinces::text[]))
-    OR (c.registered_in_province_codes && :scopeProvinces::text[] AND ${WITHOUT_EPISODES}))`,
-};
-
 @Injectable()
 export class ChildrenService {
   constructor(
     private readonly db: Database,
     private readonly audit: AuditService,
+    private readonly duplicates: PossibleDuplicatesService,
   ) {}
 
   scoped(caller: Caller) {
-    return applyScope(this.db.manager.createQueryBuilder(Child, 'c'), caller, CHILD_SCOPE);
+    return scopeChildren(this.db.manager.createQueryBuilder(Child, 'c'), caller);
   }
 
   findInScope(caller: Caller, id: string, lock = false): Promise<Child> {
@@ -53,19 +40,11 @@ export class ChildrenService {
   async create(caller: Caller, request: CreateChildRequest): Promise<ChildView> {
     checkGuards('register', [birthNotInFuture], { today: today(), dateOfBirth: request.dateOfBirth });
     const { confirmNotDuplicate, ...identity } = request;
-    if (!confirmNotDuplicate) {
-      // Serialise registrations of the same birth date and province, so two racing duplicates are caught.
-      await this.db.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1))', [`${identity.dateOfBirth}:${identity.homeProvinceCode}`]);
-      const sameBirth = await this.db.manager.findBy(Child, { dateOfBirth: identity.dateOfBirth, homeProvinceCode: identity.homeProvinceCode });
-      const candidates = sameBirth.filter((other) => isLikelySameChild(identity, other));
-      if (candidates.length > 0) {
-        throw new Conflict(
-          'POSSIBLE_DUPLICATE_CHILD',
-          'A child with the same names, date of birth and home province is already registered. Check the candidates; if this is a different child, send again with confirmNotDuplicate: true.',
-          { candidates: candidates.map((c) => ({ id: c.id, systemCode: c.systemCode })) },
-        );
-      }
-    }
+    // Serialise registrations of the same birth date and province, so two racing duplicates are caught.
+    await this.db.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1))', [`${identity.dateOfBirth}:${identity.homeProvinceCode}`]);
+    const sameBirth = await this.db.manager.findBy(Child, { dateOfBirth: identity.dateOfBirth, homeProvinceCode: identity.homeProvinceCode });
+    const candidates = sameBirth.filter((other) => isLikelySameChild(identity, other));
+    if (candidates.length > 0 && !confirmNotDuplicate) await this.refuseAsPossibleDuplicate(caller, candidates);
     const child = await this.db.manager.save(
       this.db.manager.create(Child, {
         ...identity,
@@ -83,9 +62,26 @@ export class ChildrenService {
       action: 'child.create',
       entityType: 'child',
       entityId: child.id,
-      changes: { homeProvinceCode: child.homeProvinceCode, confirmedNotDuplicate: confirmNotDuplicate ?? false },
+      changes: { homeProvinceCode: child.homeProvinceCode, confirmedNotDuplicate: confirmNotDuplicate ?? false, possibleDuplicates: candidates.length },
     });
+    if (candidates.length > 0) await this.duplicates.flag(caller, child.id, candidates.map((c) => c.id));
     return (await this.views([child]))[0];
+  }
+
+  /**
+   * A likely duplicate answers 409 with the candidates the caller may read; those outside its scope
+   * are only counted, so the answer is no oracle for records elsewhere. The attempt is audited even
+   * though the registration is refused.
+   */
+  private async refuseAsPossibleDuplicate(caller: Caller, candidates: Child[]): Promise<never> {
+    const visible = await this.scoped(caller).andWhere('c.id IN (:...ids)', { ids: candidates.map((c) => c.id) }).getMany();
+    const elsewhere = candidates.length - visible.length;
+    await this.audit.recordNow({ action: 'child.possible_duplicate_refused', entityType: 'child', changes: { candidatesInScope: visible.length, candidatesElsewhere: elsewhere } });
+    throw new Conflict(
+      'POSSIBLE_DUPLICATE_CHILD',
+      'A child with the same names, date of birth and home province is already registered. Check the candidates; if this is a different child, send again with confirmNotDuplicate: true.',
+      { candidates: visible.map((c) => ({ id: c.id, systemCode: c.systemCode })), elsewhere },
+    );
   }
 
   async get(caller: Caller, id: string): Promise<ChildView> {

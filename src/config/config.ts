@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { passwordProblems } from '../users/domain/password-policy';
 
 /** The app's configuration, read once from the environment and checked before anything starts. */
 export interface AppConfig {
@@ -43,10 +44,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('JWT_SECRET must be at least 32 characters long');
   }
   const adminPassword = env.BOOTSTRAP_ADMIN_PASSWORD || undefined;
-  if (adminPassword !== undefined && adminPassword.length < 12) {
-    problems.push('BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters long');
-  }
   const adminUsername = env.BOOTSTRAP_ADMIN_USERNAME || 'admin';
+  if (adminPassword !== undefined) {
+    for (const problem of passwordProblems(adminPassword, adminUsername)) problems.push(`BOOTSTRAP_ADMIN_PASSWORD: ${problem}`);
+  }
   if (!/^[a-z0-9._-]{3,64}$/i.test(adminUsername)) {
     problems.push('BOOTSTRAP_ADMIN_USERNAME must be 3-64 letters, digits, dots, dashes or underscores');
   }

@@ -12,6 +12,7 @@ import { checkIfMatch } from '../common/http/etag';
 import { Page, paginate } from '../common/http/pagination';
 import { findOneById } from '../common/database/find-one';
 import { updateVersioned } from '../common/database/versioned-update';
+import { passwordProblems } from './domain/password-policy';
 import { CreateUserRequest, UpdateUserRequest, UserListQuery, UserView } from './dto/user.dto';
 import { User } from './user.entity';
 
@@ -22,6 +23,11 @@ const ACCESS_FIELDS = ['password', 'role', 'agencyId', 'provinceCodes', 'active'
 export function toUserView(user: User): UserView {
   const { passwordHash: _hash, tokenVersion: _tokenVersion, agency: _agency, ...view } = user;
   return view;
+}
+
+function checkPassword(password: string, username: string): void {
+  const problems = passwordProblems(password, username);
+  if (problems.length > 0) throw new ValidationFailed([{ field: 'password', messages: problems }]);
 }
 
 @Injectable()
@@ -38,6 +44,7 @@ export class UsersService {
 
   async create(request: CreateUserRequest): Promise<UserView> {
     const username = request.username.toLowerCase();
+    checkPassword(request.password, username);
     const shape = { role: request.role, agencyId: request.agencyId ?? null, provinceCodes: request.provinceCodes ?? [] };
     await this.checkRoleShape(shape);
     if (await this.db.manager.existsBy(User, { username })) {
@@ -86,6 +93,7 @@ export class UsersService {
     };
     await this.checkRoleShape(shape);
     const { password, ...rest } = request;
+    if (password !== undefined) checkPassword(password, user.username);
     const next: Partial<User> & { password?: string } = { ...rest, ...shape };
     const changes = describeChanges<User & { password?: string }>(user, next, SAFE_FIELDS);
     if (password !== undefined) changes.password = 'changed';

@@ -10,7 +10,7 @@ import { dataSourceOptions } from '../../src/common/database/data-source-options
 import { loadConfig } from '../../src/config/config';
 import { TEMPLATE_DATABASE, withDatabase } from './test-databases';
 
-export const ADMIN_PASSWORD = 'admin-password-for-tests';
+export const ADMIN_PASSWORD = 'bootstrap-passphrase-for-tests';
 export const USER_PASSWORD = 'user-password-for-tests';
 
 type Headers = Record<string, string>;

@@ -29,6 +29,7 @@ export class AuditListQuery {
 }
 
 export class AuditEventView {
+  @ApiProperty({ format: 'uuid', description: 'The event’s id, derived from its hash.' }) id: string;
   @ApiProperty({ description: 'Position in the chain.' }) seq: string;
   @ApiProperty({ format: 'date-time' }) occurredAt: Date;
   @ApiProperty() requestId: string;

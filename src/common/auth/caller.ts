@@ -8,6 +8,9 @@ export interface Caller {
   agencyId: string | null;
   /** Empty means national scope (for inspectors); ngo_workers and planners have none. */
   provinceCodes: string[];
+  /** The token this request came with: its id, and when it expires (for logout). */
+  tokenId?: string;
+  tokenExpiresAt?: Date;
 }
 
 export function isNational(caller: Caller): boolean {

@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'episodes.read',
   'episodes.write',
   'figures.read',
+  'duplicates.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -51,6 +52,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'children.write',
     'episodes.read',
     'episodes.write',
+    'duplicates.review',
   ],
   ngo_worker: [
     'agencies.read',

