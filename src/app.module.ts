@@ -7,7 +7,8 @@ import { AgenciesController } from './agencies/agencies.controller';
 import { AgenciesService } from './agencies/agencies.service';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
-import { PersonalAccessInterceptor } from './audit/personal-access.interceptor';
+import { PersonalAccessAudit } from './audit/personal-access.interceptor';
+import { DeniedAccessLog } from './common/auth/denied-access';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { JwtStrategy } from './auth/jwt.strategy';
@@ -87,6 +88,8 @@ export class AppModule {
         { provide: AppConfigService, useValue: new AppConfigService(config) },
         Database,
         AuditService,
+        PersonalAccessAudit,
+        { provide: DeniedAccessLog, useExisting: PersonalAccessAudit },
         AuthService,
         JwtStrategy,
         AgenciesService,
@@ -111,7 +114,7 @@ export class AppModule {
         FiguresService,
         { provide: APP_GUARD, useClass: AccessGuard },
         // Outermost first: the personal-access audit sees what the unit of work committed or rolled back.
-        { provide: APP_INTERCEPTOR, useClass: PersonalAccessInterceptor },
+        { provide: APP_INTERCEPTOR, useExisting: PersonalAccessAudit },
         { provide: APP_INTERCEPTOR, useClass: UnitOfWorkInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -2,38 +2,55 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
 import type { Caller } from '../common/auth/caller';
+import { DeniedAccessLog } from '../common/auth/denied-access';
 import { Forbidden, NotFound } from '../common/errors/domain-errors';
 import { AuditService } from './audit.service';
+
+type AuthedRequest = FastifyRequest & { params?: Record<string, string>; user?: Caller };
 
 const PERSONAL = /^\/api\/v1\/(children|care-episodes|possible-duplicates)(\/|\?|$)/;
 const ENTITY: Record<string, string> = { children: 'child', 'care-episodes': 'care_episode', 'possible-duplicates': 'child' };
 
+/** Which personal record a request is about, if any. */
+function personalRecord(request: AuthedRequest): { entityType: string; entityId: string | null } | undefined {
+  const match = PERSONAL.exec(request.url);
+  return match ? { entityType: ENTITY[match[1]], entityId: request.params?.id ?? null } : undefined;
+}
+
 /**
- * Outside the request's transaction: a refused attempt on a child's record (404 out of scope, 403)
- * and a replayed answer that carries personal data are audited too, each in a transaction of its
- * own, since the first rolls back and the second does no work that would be audited.
+ * Refused attempts on a child's record (404 out of scope, 403) and replayed answers that carry
+ * personal data are audited too, each in a transaction of its own: the first rolls back, and the
+ * second does no work that would be audited.
  */
 @Injectable()
-export class PersonalAccessInterceptor implements NestInterceptor {
-  constructor(private readonly audit: AuditService) {}
+export class PersonalAccessAudit extends DeniedAccessLog implements NestInterceptor {
+  constructor(private readonly audit: AuditService) {
+    super();
+  }
+
+  async denied(request: AuthedRequest, status: 403 | 404): Promise<void> {
+    const record = personalRecord(request);
+    if (!record) return;
+    await this.audit.recordNow(
+      { action: `${record.entityType}.access_denied`, ...record, changes: { method: request.method, status } },
+      { requestId: String(request.id), caller: request.user },
+    );
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<FastifyRequest & { params?: Record<string, string>; user?: Caller }>();
-    const match = PERSONAL.exec(request.url);
-    if (!match) return next.handle();
-    const entityType = ENTITY[match[1]];
-    const entityId = request.params?.id ?? null;
+    const request = context.switchToHttp().getRequest<AuthedRequest>();
+    const record = personalRecord(request);
+    if (!record) return next.handle();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    const who = { requestId: String(request.id), caller: request.user };
     return next.handle().pipe(
       mergeMap((result: unknown) => {
         if (reply.getHeader('Idempotent-Replayed') !== 'true') return [result];
-        return from(this.audit.recordNow({ action: `${entityType}.replayed_answer`, entityType, entityId, changes: { method: request.method } }, who).then(() => result));
+        const entry = { action: `${record.entityType}.replayed_answer`, ...record, changes: { method: request.method } };
+        return from(this.audit.recordNow(entry, { requestId: String(request.id), caller: request.user }).then(() => result));
       }),
       catchError((error: unknown) => {
         if (!(error instanceof NotFound || error instanceof Forbidden)) return throwError(() => error);
-        const recorded = this.audit.recordNow({ action: `${entityType}.access_denied`, entityType, entityId, changes: { method: request.method, status: error.status } }, who);
-        return from(recorded).pipe(mergeMap(() => throwError(() => error)));
+        return from(this.denied(request, error.status)).pipe(mergeMap(() => throwError(() => error)));
       }),
     );
   }

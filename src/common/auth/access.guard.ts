@@ -3,7 +3,9 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { Forbidden, Unauthenticated } from '../errors/domain-errors';
 import { ACCESS_METADATA, AccessRule } from './authenticated.decorator';
+import type { FastifyRequest } from 'fastify';
 import type { Caller } from './caller';
+import { DeniedAccessLog } from './denied-access';
 import { roleHasPermission } from './roles';
 
 /**
@@ -12,7 +14,10 @@ import { roleHasPermission } from './roles';
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly deniedAccess: DeniedAccessLog,
+  ) {
     super();
   }
 
@@ -21,8 +26,11 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (!rule) throw new Forbidden('This route declares no access rule, so nobody may call it.');
     if ('public' in rule) return true;
     await super.canActivate(context);
-    const caller = context.switchToHttp().getRequest<{ user: Caller }>().user;
-    if (!roleHasPermission(caller.role, rule.permission)) throw new Forbidden();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user: Caller }>();
+    if (!roleHasPermission(request.user.role, rule.permission)) {
+      await this.deniedAccess.denied(request, 403);
+      throw new Forbidden();
+    }
     return true;
   }
 
