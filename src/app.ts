@@ -45,8 +45,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
     trustProxy: false,
-    // Longer ids reach the routes, which answer 404 problem+json, rather than Fastify's own 414 body.
-    maxParamLength: 1000,
+    // Longer ids reach the routes, which answer 404 problem+json; longer still is 414 problem+json.
+    routerOptions: { maxParamLength: 1000 },
     frameworkErrors: frameworkErrorAsProblem,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
 import type { Caller } from '../common/auth/caller';
 import { DeniedAccessLog } from '../common/auth/denied-access';
-import { Forbidden, NotFound } from '../common/errors/domain-errors';
+import { DomainError, Forbidden, NotFound } from '../common/errors/domain-errors';
 import { AuditService } from './audit.service';
 
 type AuthedRequest = FastifyRequest & { params?: Record<string, string>; user?: Caller };
@@ -18,9 +18,10 @@ function personalRecord(request: AuthedRequest): { entityType: string; entityId:
 }
 
 /**
- * Refused attempts on a child's record (404 out of scope, 403) and replayed answers that carry
- * personal data are audited too, each in a transaction of its own: the first rolls back, and the
- * second does no work that would be audited.
+ * Refused attempts on a child's record (404 out of scope, 403), replayed answers that carry
+ * personal data, and refusals that ask for it (a possible duplicate) are audited too, each in a
+ * transaction of its own once the request's has ended: the refused ones roll back, and a replay
+ * does no work that would be audited. Outermost, so no request holds two connections at once.
  */
 @Injectable()
 export class PersonalAccessAudit extends DeniedAccessLog implements NestInterceptor {
@@ -40,17 +41,23 @@ export class PersonalAccessAudit extends DeniedAccessLog implements NestIntercep
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const record = personalRecord(request);
-    if (!record) return next.handle();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     return next.handle().pipe(
       mergeMap((result: unknown) => {
-        if (reply.getHeader('Idempotent-Replayed') !== 'true') return [result];
+        if (!record || reply.getHeader('Idempotent-Replayed') !== 'true') return [result];
         const entry = { action: `${record.entityType}.replayed_answer`, ...record, changes: { method: request.method } };
         return from(this.audit.recordNow(entry, { requestId: String(request.id), caller: request.user }).then(() => result));
       }),
       catchError((error: unknown) => {
-        if (!(error instanceof NotFound || error instanceof Forbidden)) return throwError(() => error);
-        return from(this.denied(request, error.status)).pipe(mergeMap(() => throwError(() => error)));
+        // Here the request's transaction has rolled back and its connection is free again.
+        const who = { requestId: String(request.id), caller: request.user };
+        const written =
+          error instanceof DomainError && error.auditNote
+            ? this.audit.recordNow(error.auditNote, who)
+            : record && (error instanceof NotFound || error instanceof Forbidden)
+              ? this.denied(request, error.status)
+              : undefined;
+        return written ? from(written).pipe(mergeMap(() => throwError(() => error))) : throwError(() => error);
       }),
     );
   }

@@ -76,12 +76,13 @@ export class ChildrenService {
   private async refuseAsPossibleDuplicate(caller: Caller, candidates: Child[]): Promise<never> {
     const visible = await this.scoped(caller).andWhere('c.id IN (:...ids)', { ids: candidates.map((c) => c.id) }).getMany();
     const elsewhere = candidates.length - visible.length;
-    await this.audit.recordNow({ action: 'child.possible_duplicate_refused', entityType: 'child', changes: { candidatesInScope: visible.length, candidatesElsewhere: elsewhere } });
-    throw new Conflict(
+    const refusal = new Conflict(
       'POSSIBLE_DUPLICATE_CHILD',
       'A child with the same names, date of birth and home province is already registered. Check the candidates; if this is a different child, send again with confirmNotDuplicate: true.',
       { candidates: visible.map((c) => ({ id: c.id, systemCode: c.systemCode })), elsewhere },
     );
+    refusal.auditNote = { action: 'child.possible_duplicate_refused', entityType: 'child', changes: { candidatesInScope: visible.length, candidatesElsewhere: elsewhere } };
+    throw refusal;
   }
 
   async get(caller: Caller, id: string): Promise<ChildView> {

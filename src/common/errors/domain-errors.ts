@@ -7,10 +7,19 @@ export interface FieldError {
   messages: string[];
 }
 
+/** An audit entry a refusal leaves, written once its request has rolled back (so it stays on record). */
+export interface AuditNote {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  changes?: Record<string, unknown>;
+}
+
 export abstract class DomainError extends Error {
   abstract readonly code: string;
   abstract readonly status: number;
   readonly extra: Record<string, unknown> = {};
+  auditNote?: AuditNote;
   constructor(message: string) {
     super(message);
     this.name = new.target.name;
