@@ -10,6 +10,11 @@ describe('input rules applied before field validation', () => {
     expect(textProblem('line one\nline two\tand a tab')).toBeNull();
   });
 
+  it('keeps tabs and line breaks to free text: names and codes are one line', () => {
+    expect(inputProblems({ note: 'first line\nsecond', summary: 'a\tb' }, '')).toEqual([]);
+    expect(inputProblems({ givenName: 'Sok\nChan' }, '')).toEqual([{ field: 'givenName', messages: ['givenName must be one line, without tabs'] }]);
+  });
+
   it('names the field of a bad text, however deep', () => {
     expect(inputProblems({ ratings: { clothing: { note: 'x\u0000' } } }, '')).toEqual([
       { field: 'ratings.clothing.note', messages: ['ratings.clothing.note must not contain a NUL character'] },

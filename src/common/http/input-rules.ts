@@ -7,6 +7,9 @@ export const MAX_JSON_DEPTH = 32;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const LINE_BREAK_OR_TAB = /[\t\n\r]/;
+/** Free text, where tabs and line breaks belong; every other text is one line. */
+const FREE_TEXT_FIELDS = new Set(['note', 'summary', 'justification', 'under3Justification', 'whyNotSuitable', 'description', 'reason', 'previousEndReason']);
 
 /** Why a text is not well-formed, or null: a NUL or another control character, or a lone surrogate. */
 export function textProblem(text: string): string | null {
@@ -27,7 +30,8 @@ export function inputProblems(value: unknown, root: string): FieldError[] {
   while (stack.length > 0 && problems.length < 20) {
     const { value: current, path, depth } = stack.pop()!;
     if (typeof current === 'string') {
-      const problem = textProblem(current);
+      const field = path.split('.').pop()?.replace(/\[\d+\]$/, '') ?? '';
+      const problem = textProblem(current) ?? (!FREE_TEXT_FIELDS.has(field) && LINE_BREAK_OR_TAB.test(current) ? 'must be one line, without tabs' : null);
       if (problem) problems.push({ field: path, messages: [`${path} ${problem}`] });
       continue;
     }
