@@ -50,10 +50,10 @@ describe('an auditor checks the audit trail', () => {
   });
 
   it('verifies the chain, and finds the first event that was tampered with', async () => {
-    for (let i = 0; i < 3; i++) await createAgency(t.admin);
+    for (let i = 0; i < 5; i++) await createAgency(t.admin);
     const healthy = await t.admin.get('/audit-events/verify');
     expect(healthy.body).toMatchObject({ valid: true, firstBrokenSeq: null });
-    expect(healthy.body.checked).toBeGreaterThan(5);
+    expect(healthy.body.checked).toBeGreaterThanOrEqual(7);
 
     // Someone with the database owner's rights switches the guard off and rewrites history.
     const [{ seq }] = await t.db.query(`SELECT seq FROM audit_events WHERE action = 'agency.create' ORDER BY seq LIMIT 1`);
