@@ -40,6 +40,8 @@ import { PossibleDuplicatesService } from './children/possible-duplicates/possib
 import { CareEpisodesController } from './care-episodes/care-episodes.controller';
 import { CareEpisodesService } from './care-episodes/care-episodes.service';
 import { EpisodeAccess } from './care-episodes/episode-access';
+import { HandoversController } from './care-episodes/handovers/handovers.controller';
+import { HandoversService } from './care-episodes/handovers/handovers.service';
 import { EpisodeEvents } from './care-episodes/episode-events';
 import { ResidentCounts } from './care-episodes/resident-counts';
 import { ReviewsController } from './care-episodes/reviews/reviews.controller';
@@ -80,6 +82,7 @@ export class AppModule {
         PossibleDuplicatesController,
         CareEpisodesController,
         ReviewsController,
+        HandoversController,
         FollowUpVisitsController,
         FiguresController,
         HealthController,
@@ -109,6 +112,7 @@ export class AppModule {
         EpisodeEvents,
         CareEpisodesService,
         ReviewsService,
+        HandoversService,
         FollowUpVisitsService,
         ChildListService,
         FiguresService,

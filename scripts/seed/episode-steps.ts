@@ -12,6 +12,7 @@ import { maxDate, type SimChild, type SimEpisode, type SimFacility } from './wor
 function act<A extends EpisodeStep>(sim: Sim, e: SimEpisode, action: A, date: string, body: EpisodeBodies[A], target?: SimFacility): void {
   const result = runEpisodeStep(e, action, body, {
     role: 'social_worker',
+    agencyId: null,
     today: date,
     childDateOfBirth: e.child.dateOfBirth,
     targetFacility: target && { id: target.id, status: target.status, capacity: target.capacity, residents: target.residents, provinceCode: target.provinceCode },
@@ -29,7 +30,7 @@ export function refer(sim: Sim, child: SimChild, date: string, returning: boolea
     ...(rnd.chance(0.5) ? [rnd.pick(REFERRAL_REASONS)] : []),
   ])] as ReferralReason[];
   const body = { childId: child.id, responsibleAgencyId: child.registeredByAgencyId!, provinceCode: child.homeProvinceCode, referredOn: date, reasons };
-  const { state, outcome } = runReferral(body, returning, { role: 'social_worker', today: date, childDateOfBirth: child.dateOfBirth });
+  const { state, outcome } = runReferral(body, returning, { role: 'social_worker', agencyId: null, today: date, childDateOfBirth: child.dateOfBirth });
   const episode: SimEpisode = { ...state, id: rnd.uuid(), child };
   world.episodes.push(episode);
   world.events.push({ id: rnd.uuid(), order: sim.next(), ...episodeEvent(episode.id, episode, 'refer', null, date, outcome) });

@@ -1,20 +1,50 @@
 import type { Caller } from '../common/auth/caller';
-import { allowedActions } from '../common/state-machine/transition-table';
+import { allowedActions, creationAllowed } from '../common/state-machine/transition-table';
 import { today as todayIn } from '../common/time/calendar';
 import type { CareEpisode } from './care-episode.entity';
 import { RESIDENT_STATUSES } from './domain/care-episode';
+import { baseFacts } from './domain/care-episode.steps';
 import { careEpisodeTransitions, type EpisodeStep } from './domain/care-episode.transitions';
+import { handoverTransitions, type HandoverAction, type HandoverFacts } from './domain/handover.transitions';
 import type { EpisodeView } from './dto/episode-views.dto';
+import type { CaseHandover } from './handovers/case-handover.entity';
+
+/**
+ * What this caller may do next, from the same tables and who-may-act guards that decide the answer:
+ * its role, the status, whose case it is, and the handover open on it.
+ */
+export function episodeActions(caller: Caller, e: CareEpisode, pending: CaseHandover | null, today: string): (EpisodeStep | HandoverAction)[] {
+  // The guards applied when reading look only at who acts and whose case it is, not at the child.
+  const facts = baseFacts(e, today, { role: caller.role, agencyId: caller.agencyId, today, childDateOfBirth: e.referredOn });
+  const steps = allowedActions(careEpisodeTransitions, e.status, caller.role, facts) as EpisodeStep[];
+  const handoverFacts: HandoverFacts = {
+    today,
+    occurredOn: today,
+    lastEventOn: e.lastEventOn,
+    episodeStatus: e.status,
+    responsibleAgencyId: e.responsibleAgencyId,
+    hasOpenHandover: pending !== null,
+    receivingAgencyId: pending?.toAgencyId ?? null,
+    actorRole: caller.role,
+    actorAgencyId: caller.agencyId,
+  };
+  const handover = pending
+    ? (allowedActions(handoverTransitions, 'requested', caller.role, handoverFacts) as HandoverAction[])
+    : creationAllowed(handoverTransitions, 'requestHandover', caller.role, handoverFacts)
+      ? (['requestHandover'] as const)
+      : [];
+  return [...steps, ...handover];
+}
 
 /** An episode as the API answers it, with what this caller may do next and whether it is overdue. */
-export function episodeView(caller: Caller, e: CareEpisode, today = todayIn()): EpisodeView {
+export function episodeView(caller: Caller, e: CareEpisode, pending: CaseHandover | null, today = todayIn()): EpisodeView {
   return {
     id: e.id,
     childId: e.childId,
     responsibleAgencyId: e.responsibleAgencyId,
     provinceCode: e.provinceCode,
     status: e.status,
-    allowedActions: allowedActions(careEpisodeTransitions, e.status, caller.role) as EpisodeStep[],
+    allowedActions: episodeActions(caller, e, pending, today),
     referredOn: e.referredOn,
     reasons: e.reasons,
     facilityId: e.facilityId,
@@ -35,6 +65,15 @@ export function episodeView(caller: Caller, e: CareEpisode, today = todayIn()): 
     lastEventOn: e.lastEventOn,
     closedOn: e.closedOn,
     closeReason: e.closeReason,
+    pendingHandover: pending && {
+      id: pending.id,
+      fromAgencyId: pending.fromAgencyId,
+      toAgencyId: pending.toAgencyId,
+      status: pending.status,
+      reason: pending.reason,
+      requestedById: pending.requestedById,
+      requestedOn: pending.requestedOn,
+    },
     version: e.version,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,

@@ -11,6 +11,7 @@ import { careEpisodeTransitions, type EpisodeStep } from './domain/care-episode.
 import { EpisodeListQuery } from './dto/episode-list.dto';
 import {
   AdmitRequest,
+  AmendReasonsRequest,
   ChangePlacementRequest,
   CloseEpisodeRequest,
   CreateEpisodeRequest,
@@ -81,6 +82,11 @@ export class CareEpisodesController {
   @ActionRoute('startAssessment', 'referred → assessment: the gatekeeping assessment begins.')
   startAssessment(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() b: OccurredOnRequest, @IfMatch() m?: string) {
     return this.episodes.act(c, id, 'startAssessment', b, m);
+  }
+
+  @ActionRoute('amendReasons', 'referred or assessment: correct the referral’s reasons as the assessment found them (an event; guards read the current reasons).')
+  amendReasons(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() b: AmendReasonsRequest, @IfMatch() m?: string) {
+    return this.episodes.act(c, id, 'amendReasons', b, m);
   }
 
   @ActionRoute('admit', 'assessment → residential_care, as a last resort.')

@@ -44,12 +44,12 @@ export class CareEpisodesService {
     const child = await this.children.findInScope(caller, request.childId, true);
     await this.checkReferral(caller, request);
     const returning = await this.db.manager.existsBy(CareEpisode, { childId: child.id });
-    const { state, outcome } = runReferral(request, returning, { role: caller.role, today: todayIn(), childDateOfBirth: child.dateOfBirth });
+    const { state, outcome } = runReferral(request, returning, { role: caller.role, agencyId: caller.agencyId, today: todayIn(), childDateOfBirth: child.dateOfBirth });
     const open = await this.db.manager.createQueryBuilder(CareEpisode, 'o').where(`o.child_id = :id AND o.status <> 'closed'`, { id: child.id }).getOne();
     if (open) throw new Conflict('OPEN_EPISODE_EXISTS', 'This child already has an open care episode.', { openEpisodeId: open.id });
     const episode = await this.db.manager.save(this.db.manager.create(CareEpisode, state));
     await this.episodeEvents.record(caller, episodeEvent(episode.id, episode, 'refer', null, request.referredOn, outcome));
-    return episodeView(caller, episode);
+    return episodeView(caller, episode, null);
   }
 
   private async checkReferral(caller: Caller, request: ReferBody): Promise<void> {
@@ -69,7 +69,7 @@ export class CareEpisodesService {
   async get(caller: Caller, id: string): Promise<EpisodeView> {
     const episode = await this.access.findInScope(caller, id);
     await this.audit.record({ action: 'care_episode.read', entityType: 'care_episode', entityId: id });
-    return episodeView(caller, episode);
+    return (await this.views(caller, [episode]))[0];
   }
 
   async list(caller: Caller, query: EpisodeListQuery): Promise<Page<EpisodeView>> {
@@ -80,8 +80,14 @@ export class CareEpisodesService {
     if (query.childId) qb.andWhere('e.child_id = :childId', { childId: query.childId });
     const page = await paginate(qb, query);
     await this.audit.record({ action: 'care_episode.list', entityType: 'care_episode', changes: { episodeIds: page.items.map((e) => e.id) } });
+    return { items: await this.views(caller, page.items), nextCursor: page.nextCursor };
+  }
+
+  /** Episodes as the API answers them, each with the handover open on it. */
+  async views(caller: Caller, episodes: CareEpisode[]): Promise<EpisodeView[]> {
     const today = todayIn();
-    return { items: page.items.map((e) => episodeView(caller, e, today)), nextCursor: page.nextCursor };
+    const pending = await this.access.pendingHandovers(episodes.map((e) => e.id));
+    return episodes.map((e) => episodeView(caller, e, pending.get(e.id) ?? null, today));
   }
 
   async events(caller: Caller, id: string): Promise<CareEpisodeEvent[]> {
@@ -97,7 +103,7 @@ export class CareEpisodesService {
   async act<A extends EpisodeStep>(caller: Caller, id: string, action: A, body: EpisodeBodies[A], ifMatch?: string): Promise<EpisodeView> {
     const { episode, result } = await this.step(caller, id, action, body, ifMatch, true);
     await this.episodeEvents.record(caller, episodeEvent(episode.id, episode, action, result.from, result.occurredOn, result.outcome));
-    return episodeView(caller, episode);
+    return (await this.views(caller, [episode]))[0];
   }
 
   async step<A extends EpisodeStep>(caller: Caller, id: string, action: A, body: EpisodeBodies[A], ifMatch: string | undefined, recordsEvent: boolean) {
@@ -105,7 +111,7 @@ export class CareEpisodesService {
     const episode = await this.access.findForWork(caller, id);
     checkIfMatch(ifMatch, episode);
     const child = await this.db.manager.findOneByOrFail(Child, { id: episode.childId });
-    const context: StepContext = { role: caller.role, today: todayIn(), childDateOfBirth: child.dateOfBirth };
+    const context: StepContext = { role: caller.role, agencyId: caller.agencyId, today: todayIn(), childDateOfBirth: child.dateOfBirth };
     const targetId = targetFacilityOf(action, body);
     if (targetId) context.targetFacility = await this.targetFacility(caller, targetId);
     const result = runEpisodeStep(episode, action, body, context);

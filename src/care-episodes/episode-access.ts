@@ -3,15 +3,17 @@ import type { Caller } from '../common/auth/caller';
 import { applyScope } from '../common/auth/scope';
 import { Database } from '../common/database/database.service';
 import { findOneById } from '../common/database/find-one';
-import { Forbidden } from '../common/errors/domain-errors';
 import { CareEpisode } from './care-episode.entity';
+import { CaseHandover } from './handovers/case-handover.entity';
 
 /**
- * Episodes a caller may see: those its agency is responsible for or whose child lives in a facility
- * its agency operates (ngo_worker), or those managed in its provinces. Expressions over alias `e`.
+ * Episodes a caller may see: those its agency is responsible for, whose child lives in a facility
+ * its agency operates, or that are being handed to it (ngo_worker), or those managed in its
+ * provinces. Expressions over the alias given.
  */
 export const episodeScope = (alias = 'e') => ({
-  agencyIds: `ARRAY[${alias}.responsible_agency_id, (SELECT sf.operator_agency_id FROM facilities sf WHERE sf.id = ${alias}.facility_id)]`,
+  agencyIds: `ARRAY[${alias}.responsible_agency_id, (SELECT sf.operator_agency_id FROM facilities sf WHERE sf.id = ${alias}.facility_id),
+    (SELECT h.to_agency_id FROM case_handovers h WHERE h.episode_id = ${alias}.id AND h.status = 'requested')]`,
   provinceCodes: `ARRAY[${alias}.province_code]`,
 });
 
@@ -29,14 +31,18 @@ export class EpisodeAccess {
   }
 
   /**
-   * Locked, for a change. An ngo_worker sees the children living in facilities its agency runs, but
-   * records progress only on the episodes its agency is responsible for.
+   * Locked, for a change. Whose case it is (an NGO acts only on its own agency's) is decided by the
+   * who-may-act guards of the tables, which allowedActions applies too.
    */
-  async findForWork(caller: Caller, id: string): Promise<CareEpisode> {
-    const episode = await this.findInScope(caller, id, true);
-    if (caller.role === 'ngo_worker' && episode.responsibleAgencyId !== caller.agencyId) {
-      throw new Forbidden('Your agency is not responsible for this case: you may read it, not act on it.');
-    }
-    return episode;
+  findForWork(caller: Caller, id: string): Promise<CareEpisode> {
+    return this.findInScope(caller, id, true);
+  }
+
+  /** The handovers awaiting an answer on these episodes. */
+  async pendingHandovers(episodeIds: string[], lock = false): Promise<Map<string, CaseHandover>> {
+    if (episodeIds.length === 0) return new Map();
+    const qb = this.db.manager.createQueryBuilder(CaseHandover, 'h').where(`h.episode_id IN (:...episodeIds) AND h.status = 'requested'`, { episodeIds });
+    if (lock) qb.setLock('pessimistic_write');
+    return new Map((await qb.getMany()).map((h) => [h.episodeId, h]));
   }
 }

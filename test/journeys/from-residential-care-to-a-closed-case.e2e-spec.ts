@@ -29,7 +29,7 @@ describe('from residential care through reintegration to a case closed with goal
       familyTracedOn: daysFromToday(-260),
       occurredOn: daysFromToday(-250),
     });
-    expect(reintegrating.body).toMatchObject({ status: 'reintegration', facilityId, allowedActions: ['placeInFamily', 'abandonReintegration', 'recordReview'] });
+    expect(reintegrating.body).toMatchObject({ status: 'reintegration', facilityId, allowedActions: ['placeInFamily', 'abandonReintegration', 'recordReview', 'requestHandover'] });
 
     const unprepared = await ngo.post(`/care-episodes/${episode.id}/placeInFamily`, {
       occurredOn: daysFromToday(-230),

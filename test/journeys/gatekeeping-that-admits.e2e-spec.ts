@@ -18,7 +18,7 @@ describe('gatekeeping that admits a child to residential care, as a last resort'
 
   it('refers, assesses and admits, with the decision recorded and the facility’s residents counted', async () => {
     const episode = await referral(social, agencyId);
-    expect(episode).toMatchObject({ status: 'referred', allowedActions: ['startAssessment', 'closeAtAssessment'] });
+    expect(episode).toMatchObject({ status: 'referred', allowedActions: ['startAssessment', 'amendReasons', 'closeAtAssessment', 'requestHandover'] });
     const assessed = await social.post(`/care-episodes/${episode.id}/startAssessment`, { occurredOn: daysFromToday(-20) });
     expect(assessed.body).toMatchObject({ status: 'assessment', lastEventOn: daysFromToday(-20) });
 
@@ -30,7 +30,7 @@ describe('gatekeeping that admits a child to residential care, as a last resort'
       provinceCode: '02',
       residentialSince: daysFromToday(-10),
       reviewOverdue: false,
-      allowedActions: ['transfer', 'startReintegration', 'close', 'recordReview'],
+      allowedActions: ['transfer', 'startReintegration', 'close', 'recordReview', 'requestHandover'],
     });
     expect((await inspector.get(`/facilities/${facilityId}`)).body.residents).toBe(1);
 

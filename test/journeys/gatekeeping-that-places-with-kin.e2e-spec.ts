@@ -41,7 +41,7 @@ describe('gatekeeping that places a child with kin directly, never entering resi
       facilityId: null,
       placedOn: daysFromToday(-20),
       visitsSincePlacement: 0,
-      allowedActions: ['changePlacement', 'reportBreakdown', 'close', 'recordFollowUpVisit'],
+      allowedActions: ['changePlacement', 'reportBreakdown', 'close', 'recordFollowUpVisit', 'requestHandover'],
     });
     const events = (await ngo.get(`/care-episodes/${episode.id}/events`)).body.items;
     expect(events.map((e: { toStatus: string }) => e.toStatus)).toEqual(['referred', 'assessment', 'family_based_care']);

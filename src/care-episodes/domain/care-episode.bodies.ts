@@ -69,9 +69,15 @@ export interface VisitBody {
   note?: string;
 }
 
+export interface AmendReasonsBody extends OccurredOnBody {
+  reasons: ReferralReason[];
+  note: string;
+}
+
 /** The body of every step but the referral, by action. */
 export interface EpisodeBodies {
   startAssessment: OccurredOnBody;
+  amendReasons: AmendReasonsBody;
   admit: AdmitBody;
   placeInFamily: PlacementBody;
   closeAtAssessment: ReasonBody;

@@ -73,6 +73,10 @@ const placement = (): EpisodeEffect<EpisodeBodies['placeInFamily']> => ({
 /** The effect of every step on an existing episode, beside the table that says who may take it and when. */
 export const careEpisodeEffects: { [A in EpisodeStep]: EpisodeEffect<EpisodeBodies[A]> } = {
   startAssessment: { apply: () => outcome({}) },
+  amendReasons: {
+    facts: (b) => ({ newReasons: b.reasons }),
+    apply: (e, b) => outcome({ reasons: b.reasons }, { reasons: b.reasons, previousReasons: e.reasons }, b.note),
+  },
   admit: {
     facts: (b) => ({ under3Justification: b.under3Justification, alternativesConsidered: b.alternativesConsidered }),
     targetFacilityId: (b) => b.facilityId,

@@ -28,7 +28,24 @@ export interface EpisodeFacts {
   lastVisitRatedWell: boolean | null;
   reviewedOn?: string;
   visitedOn?: string;
+  /** Who acts, and whose case it is: known when reading, so allowedActions applies the same rule. */
+  actorRole: string;
+  actorAgencyId: string | null;
+  responsibleAgencyId: string;
+  /** The reasons an amendment sends. */
+  newReasons?: readonly ReferralReason[];
 }
+
+/** An NGO records progress only on the cases its agency is responsible for (it may read others, in its facilities). */
+export const responsibleAgencyActs = guard<EpisodeFacts>(
+  'not_your_agency_case',
+  (f) => f.actorRole !== 'ngo_worker' || f.actorAgencyId === f.responsibleAgencyId,
+  { whenReading: true, forbidden: true },
+);
+export const reasonsChanged = guard<EpisodeFacts>(
+  'reasons_changed',
+  (f) => !f.newReasons || [...f.newReasons].sort().join() !== [...f.reasons].sort().join(),
+);
 
 export const occurredNotInFuture = dateNotInFuture<EpisodeFacts>('occurredOn', (f) => f.occurredOn);
 export const occurredNotBeforePreviousEvent = dateNotBefore<EpisodeFacts>('occurred_on_not_before_previous_event', (f) => f.occurredOn, (f) => f.lastEventOn);

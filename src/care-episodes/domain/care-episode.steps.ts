@@ -9,6 +9,8 @@ import { ageOn } from './schedules';
 /** What the caller knows beside the episode and the body: today, the child's birth date, the target facility. */
 export interface StepContext {
   role: Role;
+  /** The acting user's agency (an NGO's, or a social worker's office), for the who-may-act guards. */
+  agencyId: string | null;
   today: string;
   childDateOfBirth: string;
   targetFacility?: { status: string; capacity: number; residents: number; provinceCode: string; id: string };
@@ -21,7 +23,7 @@ export interface StepResult {
   outcome: EpisodeOutcome;
 }
 
-function baseFacts(e: Readonly<EpisodeState>, occurredOn: string, context: StepContext): EpisodeFacts {
+export function baseFacts(e: Readonly<EpisodeState>, occurredOn: string, context: StepContext): EpisodeFacts {
   return {
     today: context.today,
     occurredOn,
@@ -34,6 +36,9 @@ function baseFacts(e: Readonly<EpisodeState>, occurredOn: string, context: StepC
     placedOn: e.placedOn,
     visitsSincePlacement: e.visitsSincePlacement,
     lastVisitRatedWell: e.lastVisitRatedWell,
+    actorRole: context.role,
+    actorAgencyId: context.agencyId,
+    responsibleAgencyId: e.responsibleAgencyId,
     targetFacility: context.targetFacility && {
       status: context.targetFacility.status,
       capacity: context.targetFacility.capacity,

@@ -1,7 +1,8 @@
 import { ROLES } from '../../common/auth/roles';
 import { GuardFailed } from '../../common/errors/domain-errors';
 import { walkTable } from '../../common/state-machine/table-walk';
-import { applyCreation, applyTransition } from '../../common/state-machine/transition-table';
+import { allowedActions, applyCreation, applyTransition } from '../../common/state-machine/transition-table';
+import { Forbidden } from '../../common/errors/domain-errors';
 import { EPISODE_STATUSES, type EpisodeStatus } from './care-episode';
 import { careEpisodeTransitions, type EpisodeAction, type EpisodeFacts } from './care-episode.transitions';
 
@@ -20,6 +21,7 @@ const expected = {
   reportBreakdown: { from: ['family_based_care'], to: 'assessment', roles: both },
   close: { from: ['family_based_care', 'residential_care'], to: 'closed', roles: sw },
   refer: { from: [], to: 'referred', roles: both, creates: true },
+  amendReasons: { from: ['referred', 'assessment'], to: 'same', roles: sw },
   recordReview: { from: ['residential_care', 'reintegration'], to: 'same', roles: both },
   recordFollowUpVisit: { from: ['family_based_care'], to: 'same', roles: both },
 } as const;
@@ -47,6 +49,9 @@ const passing: EpisodeFacts = {
   placedOn: '2025-11-01',
   visitsSincePlacement: 4,
   lastVisitRatedWell: true,
+  actorRole: 'social_worker',
+  actorAgencyId: 'agency-a',
+  responsibleAgencyId: 'agency-a',
 };
 
 /** The guard that refuses `action` from `from` when the facts are changed as given; null if it passes. */
@@ -142,6 +147,18 @@ describe('each care episode guard refuses what it must', () => {
     expect(refusal('recordReview', 'residential_care', { reviewedOn: '2026-01-14' })).toBe('reviewed_on_not_before_admission');
     expect(refusal('recordFollowUpVisit', 'family_based_care', { visitedOn: '2026-06-02' })).toBe('visited_on_not_in_future');
     expect(refusal('recordFollowUpVisit', 'family_based_care', { visitedOn: '2025-10-31' })).toBe('visited_on_not_before_placement');
+  });
+
+  it('lets an NGO act only on its own agency’s cases (403), and never offers it another agency’s actions', () => {
+    const otherNgo = { ...passing, actorRole: 'ngo_worker', actorAgencyId: 'agency-b' };
+    expect(() => applyTransition(careEpisodeTransitions, { action: 'startReintegration', from: 'residential_care', role: 'ngo_worker', facts: otherNgo })).toThrow(Forbidden);
+    expect(allowedActions(careEpisodeTransitions, 'residential_care', 'ngo_worker', otherNgo)).toEqual([]);
+    expect(allowedActions(careEpisodeTransitions, 'residential_care', 'ngo_worker', { ...otherNgo, actorAgencyId: 'agency-a' })).toEqual(['startReintegration', 'recordReview']);
+  });
+
+  it('amends the reasons only to different ones', () => {
+    expect(refusal('amendReasons', 'assessment', { newReasons: ['poverty', 'abuse_or_neglect'] })).toBe('reasons_changed');
+    expect(refusal('amendReasons', 'assessment', { newReasons: ['abuse_or_neglect'] })).toBeNull();
   });
 
   it('refuses a referral dated in the future or before the child was born', () => {

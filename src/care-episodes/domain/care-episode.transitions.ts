@@ -13,7 +13,9 @@ import {
   occurredNotBeforePreviousEvent,
   occurredNotInFuture,
   preparationNotAfterPlacement,
+  reasonsChanged,
   referredNotBeforeBirth,
+  responsibleAgencyActs,
   reintegrationPrepared,
   reviewedDuringStay,
   reviewedNotInFuture,
@@ -26,6 +28,8 @@ import {
 export type { EpisodeFacts } from './care-episode.guards';
 
 const timing = [occurredNotInFuture, occurredNotBeforePreviousEvent];
+/** Steps an NGO may take: on its own agency's cases only. */
+const ownCase = [responsibleAgencyActs];
 const socialWorker: readonly Role[] = ['admin', 'social_worker'];
 const caseWorkers: readonly Role[] = ['admin', 'social_worker', 'ngo_worker'];
 
@@ -37,6 +41,8 @@ const caseWorkers: readonly Role[] = ['admin', 'social_worker', 'ngo_worker'];
 export const careEpisodeTransitions = {
   refer: { from: [], to: 'referred', creates: true, roles: caseWorkers, guards: [occurredNotInFuture, referredNotBeforeBirth] },
   startAssessment: { from: ['referred'], to: 'assessment', roles: socialWorker, guards: timing },
+  /** An assessment may find what the referral missed (abuse behind poverty): the reasons are corrected, as an event. */
+  amendReasons: { from: ['referred', 'assessment'], to: 'same', roles: socialWorker, guards: [...timing, reasonsChanged] },
   admit: {
     from: ['assessment'],
     to: 'residential_care',
@@ -48,7 +54,7 @@ export const careEpisodeTransitions = {
     to: 'family_based_care',
     roles: caseWorkers,
     rolesFrom: { assessment: socialWorker },
-    guards: [...timing, reintegrationPrepared, preparationNotAfterPlacement],
+    guards: [...ownCase, ...timing, reintegrationPrepared, preparationNotAfterPlacement],
   },
   closeAtAssessment: { from: ['referred', 'assessment'], to: 'closed', roles: socialWorker, guards: timing },
   transfer: {
@@ -57,18 +63,18 @@ export const careEpisodeTransitions = {
     roles: socialWorker,
     guards: [...timing, anotherFacility, facilityAuthorized, facilityBelowCapacity],
   },
-  startReintegration: { from: ['residential_care'], to: 'reintegration', roles: caseWorkers, guards: [...timing, familyTraced] },
-  abandonReintegration: { from: ['reintegration'], to: 'residential_care', roles: caseWorkers, guards: timing },
+  startReintegration: { from: ['residential_care'], to: 'reintegration', roles: caseWorkers, guards: [...ownCase, ...timing, familyTraced] },
+  abandonReintegration: { from: ['reintegration'], to: 'residential_care', roles: caseWorkers, guards: [...ownCase, ...timing] },
   changePlacement: { from: ['family_based_care'], to: 'same', roles: socialWorker, guards: timing },
-  reportBreakdown: { from: ['family_based_care'], to: 'assessment', roles: caseWorkers, guards: timing },
+  reportBreakdown: { from: ['family_based_care'], to: 'assessment', roles: caseWorkers, guards: [...ownCase, ...timing] },
   close: {
     from: ['family_based_care', 'residential_care'],
     to: 'closed',
     roles: socialWorker,
     guards: [...timing, goalsMetEarned, agedOutAt18],
   },
-  recordReview: { from: ['residential_care', 'reintegration'], to: 'same', roles: caseWorkers, guards: [reviewedNotInFuture, reviewedDuringStay] },
-  recordFollowUpVisit: { from: ['family_based_care'], to: 'same', roles: caseWorkers, guards: [visitedNotInFuture, visitedDuringPlacement] },
+  recordReview: { from: ['residential_care', 'reintegration'], to: 'same', roles: caseWorkers, guards: [...ownCase, reviewedNotInFuture, reviewedDuringStay] },
+  recordFollowUpVisit: { from: ['family_based_care'], to: 'same', roles: caseWorkers, guards: [...ownCase, visitedNotInFuture, visitedDuringPlacement] },
 } satisfies TransitionTable<EpisodeStatus, Role, EpisodeFacts>;
 
 export type EpisodeAction = keyof typeof careEpisodeTransitions;

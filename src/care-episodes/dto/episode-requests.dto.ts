@@ -10,6 +10,7 @@ import type {
   CloseBody,
   OccurredOnBody,
   PlacementBody,
+  AmendReasonsBody,
   ReasonBody,
   ReferBody,
   StartReintegrationBody,
@@ -92,4 +93,15 @@ export class EpisodeReasonRequest extends OccurredOnRequest implements ReasonBod
 export class CloseEpisodeRequest extends OccurredOnRequest implements CloseBody {
   @ApiProperty({ enum: CLOSE_REASONS }) @IsIn(CLOSE_REASONS) reason: CloseReason;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class AmendReasonsRequest extends OccurredOnRequest implements AmendReasonsBody {
+  @ApiProperty({ enum: REFERRAL_REASONS, isArray: true, description: 'The reasons as the assessment found them.' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(11)
+  @ArrayUnique()
+  @IsIn(REFERRAL_REASONS, { each: true })
+  reasons: ReferralReason[];
+  @ApiProperty({ example: 'The assessment found neglect behind the family’s poverty.' }) @IsString() @MinLength(3) @MaxLength(2000) note: string;
 }

@@ -2,6 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { PageMeta } from '../../common/http/pagination';
 import { CLOSE_REASONS, EPISODE_STATUSES, PLACEMENT_TYPES, REFERRAL_REASONS, type CloseReason, type EpisodeStatus, type PlacementType, type ReferralReason } from '../domain/care-episode';
 import { EPISODE_STEPS, type EpisodeStep } from '../domain/care-episode.transitions';
+import { HANDOVER_ACTIONS, type HandoverAction } from '../domain/handover.transitions';
+import { HandoverView } from '../handovers/handover.dto';
 
 export class EpisodeView {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -9,7 +11,8 @@ export class EpisodeView {
   @ApiProperty({ format: 'uuid' }) responsibleAgencyId: string;
   @ApiProperty() provinceCode: string;
   @ApiProperty({ enum: EPISODE_STATUSES }) status: EpisodeStatus;
-  @ApiProperty({ enum: EPISODE_STEPS, isArray: true, description: 'What you may do next.' }) allowedActions: EpisodeStep[];
+  @ApiProperty({ enum: [...EPISODE_STEPS, ...HANDOVER_ACTIONS], isArray: true, description: 'What you may do next: your role, the status, and whose case it is decide it.' })
+  allowedActions: (EpisodeStep | HandoverAction)[];
   @ApiProperty({ format: 'date' }) referredOn: string;
   @ApiProperty({ enum: REFERRAL_REASONS, isArray: true }) reasons: ReferralReason[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) facilityId: string | null;
@@ -30,6 +33,8 @@ export class EpisodeView {
   @ApiProperty({ format: 'date' }) lastEventOn: string;
   @ApiProperty({ format: 'date', nullable: true, type: String }) closedOn: string | null;
   @ApiProperty({ enum: CLOSE_REASONS, nullable: true }) closeReason: CloseReason | null;
+  @ApiProperty({ type: HandoverView, nullable: true, description: 'A request that another agency take over the case, while it awaits an answer.' })
+  pendingHandover: HandoverView | null;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
   @ApiProperty({ format: 'date-time' }) updatedAt: Date;

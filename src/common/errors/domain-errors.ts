@@ -54,8 +54,9 @@ export class Unauthenticated extends DomainError {
 export class Forbidden extends DomainError {
   readonly code = 'FORBIDDEN';
   readonly status = 403;
-  constructor(message = 'Your role may not do this.') {
+  constructor(message = 'Your role may not do this.', reason?: string) {
     super(message);
+    if (reason) this.extra.reason = reason;
   }
 }
 

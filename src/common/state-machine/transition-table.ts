@@ -12,10 +12,12 @@ export interface Guard<Facts> {
    * `allowedActions` applies it too and never offers what this guard would refuse (four eyes).
    */
   readonly whenReading?: true;
+  /** The guard decides who may act, not whether the step may happen: its refusal is 403 FORBIDDEN. */
+  readonly forbidden?: true;
 }
 
 /** A guard with one reason code: refuses with `code` unless `passes`. */
-export function guard<Facts>(code: string, passes: (facts: Facts) => boolean, options: { whenReading?: true } = {}): Guard<Facts> {
+export function guard<Facts>(code: string, passes: (facts: Facts) => boolean, options: { whenReading?: true; forbidden?: true } = {}): Guard<Facts> {
   return { codes: [code], check: (facts) => (passes(facts) ? null : code), ...options };
 }
 
@@ -58,11 +60,23 @@ function mayTake<State extends string, Role extends string, Facts>(t: Transition
 }
 
 function firstRefusal<Facts>(guards: readonly Guard<Facts>[], facts: Facts): string | null {
+  return firstFailing(guards, facts)?.reason ?? null;
+}
+
+function firstFailing<Facts>(guards: readonly Guard<Facts>[], facts: Facts): { guard: Guard<Facts>; reason: string } | null {
   for (const g of guards) {
     const reason = g.check(facts);
-    if (reason !== null) return reason;
+    if (reason !== null) return { guard: g, reason };
   }
   return null;
+}
+
+/** Who-may-act guards first, so a caller who may not act is told so (403) before anything about the step. */
+function refuse<Facts>(action: string, guards: readonly Guard<Facts>[], facts: Facts): void {
+  const failing = firstFailing([...guards.filter((g) => g.forbidden), ...guards.filter((g) => !g.forbidden)], facts);
+  if (!failing) return;
+  if (failing.guard.forbidden) throw new Forbidden(`You may not take the action ${action} on this record (${failing.reason}).`, failing.reason);
+  throw new GuardFailed(action, failing.reason);
 }
 
 /**
@@ -117,15 +131,19 @@ export function applyCreation<State extends string, Role extends string, Facts>(
   const transition = entry(table, request.action);
   if (!transition?.creates) throw new Error(`${request.action} is not a creation step`);
   if (!transition.roles.includes(request.role)) throw new Forbidden(`Your role may never take the action ${request.action}.`);
-  const reason = firstRefusal(transition.guards, request.facts);
-  if (reason !== null) throw new GuardFailed(request.action, reason);
+  refuse(request.action, transition.guards, request.facts);
   return transition.to as State;
 }
 
 function check<State extends string, Role extends string, Facts>(t: Transition<State, Role, Facts>, action: string, from: State, facts: Facts): State {
-  const reason = firstRefusal(t.guards, facts);
-  if (reason !== null) throw new GuardFailed(action, reason);
+  refuse(action, t.guards, facts);
   return t.to === 'same' ? from : t.to;
+}
+
+/** Whether a creation step would be offered to this role with the facts known when reading. */
+export function creationAllowed<State extends string, Role extends string, Facts>(table: TransitionTable<State, Role, Facts>, action: string, role: Role, readFacts: Facts): boolean {
+  const transition = entry(table, action);
+  return !!transition?.creates && transition.roles.includes(role) && firstRefusal(transition.guards.filter((g) => g.whenReading), readFacts) === null;
 }
 
 /** A role that may never take an action, from any state, is refused outright (403), not told "not now" (409). */
@@ -145,7 +163,7 @@ export function assertRoleMayEverTake<State extends string, Role extends string,
 /** Every reason code an action's guards can answer, in table order: the source of the API's 422 documentation. */
 export function guardCodes<State extends string, Role extends string, Facts>(table: TransitionTable<State, Role, Facts>, action: string): string[] {
   const transition = entry(table, action);
-  return [...new Set((transition?.guards ?? []).flatMap((g) => g.codes))];
+  return [...new Set((transition?.guards ?? []).filter((g) => !g.forbidden).flatMap((g) => g.codes))];
 }
 
 /** Every reason code of a table, for the labels. */
@@ -164,6 +182,5 @@ export function describeWho<State extends string, Role extends string, Facts>(ta
 
 /** Checks rules outside any lifecycle (a child's registration) with the same guards and the same 422. */
 export function checkGuards<Facts>(action: string, guards: readonly Guard<Facts>[], facts: Facts): void {
-  const reason = firstRefusal(guards, facts);
-  if (reason !== null) throw new GuardFailed(action, reason);
+  refuse(action, guards, facts);
 }
