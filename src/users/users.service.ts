@@ -87,7 +87,7 @@ export class UsersService {
     // A new role drops scope fields that do not fit it unless new ones are sent.
     const shape = {
       role,
-      agencyId: request.agencyId !== undefined ? request.agencyId : roleChanged && role !== 'ngo_worker' ? null : user.agencyId,
+      agencyId: request.agencyId !== undefined ? request.agencyId : roleChanged && !['ngo_worker', 'social_worker'].includes(role) ? null : user.agencyId,
       provinceCodes:
         request.provinceCodes ?? (roleChanged && !['inspector', 'social_worker'].includes(role) ? [] : user.provinceCodes),
     };
@@ -108,20 +108,26 @@ export class UsersService {
     return toUserView(user);
   }
 
-  /** ngo_workers belong to exactly one agency; inspectors and social workers have provinces; nobody else has either. */
+  /**
+   * ngo_workers belong to exactly one agency; a social worker may name its office (a government
+   * agency), which its actions then carry; inspectors and social workers have provinces; nobody else
+   * has either.
+   */
   private async checkRoleShape(shape: { role: Role; agencyId: string | null; provinceCodes: string[] }): Promise<void> {
     const errors: FieldError[] = [];
     if (shape.role === 'ngo_worker' && !shape.agencyId) {
       errors.push({ field: 'agencyId', messages: ['agencyId is required for an ngo_worker'] });
     }
-    if (shape.role !== 'ngo_worker' && shape.agencyId) {
-      errors.push({ field: 'agencyId', messages: [`agencyId is only for ngo_worker, not ${shape.role}`] });
+    if (!['ngo_worker', 'social_worker'].includes(shape.role) && shape.agencyId) {
+      errors.push({ field: 'agencyId', messages: [`agencyId is only for ngo_worker and social_worker (its office), not ${shape.role}`] });
     }
     if (!['inspector', 'social_worker'].includes(shape.role) && shape.provinceCodes.length > 0) {
       errors.push({ field: 'provinceCodes', messages: [`provinceCodes are only for inspector and social_worker, not ${shape.role}`] });
     }
-    if (shape.agencyId && !(await this.db.manager.existsBy(Agency, { id: shape.agencyId }))) {
-      errors.push({ field: 'agencyId', messages: ['no agency has this id'] });
+    const agency = shape.agencyId ? await this.db.manager.findOneBy(Agency, { id: shape.agencyId }) : null;
+    if (shape.agencyId && !agency) errors.push({ field: 'agencyId', messages: ['no agency has this id'] });
+    if (shape.role === 'social_worker' && agency && agency.type !== 'government') {
+      errors.push({ field: 'agencyId', messages: ['a social worker’s office is a government agency'] });
     }
     if (errors.length > 0) throw new ValidationFailed(errors);
   }

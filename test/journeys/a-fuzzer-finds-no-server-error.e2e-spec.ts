@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { admission, allAreasRated, authorizedFacility, createAgency, daysFromToday, referral } from '../support/builders';
-import { BAD_QUERY_VALUES, BAD_VALUES, nest, resolve, validValue, type OpenApi } from '../support/fuzz';
+import { BAD_QUERY_VALUES, BAD_VALUES, resolve, validValue, type OpenApi } from '../support/fuzz';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**

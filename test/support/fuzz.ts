@@ -73,7 +73,7 @@ export function validValue(spec: OpenApi, raw: Schema, name: string, ids: (name:
   const schema = resolve(spec, raw);
   if (schema.example !== undefined && schema.format !== 'uuid' && !schema.enum) return schema.example;
   if (schema.enum?.length) return schema.enum[0];
-  switch (schema.type) {
+  switch (schema.type ?? 'object') {
     case 'string':
       if (schema.format === 'uuid') return ids(name);
       if (schema.format === 'date') return '2026-01-01';
