@@ -19,7 +19,7 @@ function act<A extends EpisodeStep>(sim: Sim, e: SimEpisode, action: A, date: st
   });
   const recordsEvent = !STEPS_WITHOUT_EVENT.includes(action);
   Object.assign(e, afterStep(result, recordsEvent));
-  if (recordsEvent) sim.world.events.push({ id: sim.rnd.uuid(), order: sim.next(), ...episodeEvent(e.id, e, action, result.from, result.occurredOn, result.outcome) });
+  if (recordsEvent) sim.world.events.push({ id: sim.rnd.uuid(), order: sim.next(), recordKey: sim.rnd.int(0, 255), ...episodeEvent(e.id, e, action, result.from, result.occurredOn, result.outcome) });
 }
 
 /** A referral opens an episode; a child referred again after a closed case is a re-entry. */
@@ -33,7 +33,7 @@ export function refer(sim: Sim, child: SimChild, date: string, returning: boolea
   const { state, outcome } = runReferral(body, returning, { role: 'social_worker', agencyId: null, today: date, childDateOfBirth: child.dateOfBirth });
   const episode: SimEpisode = { ...state, id: rnd.uuid(), child };
   world.episodes.push(episode);
-  world.events.push({ id: rnd.uuid(), order: sim.next(), ...episodeEvent(episode.id, episode, 'refer', null, date, outcome) });
+  world.events.push({ id: rnd.uuid(), order: sim.next(), recordKey: rnd.int(0, 255), ...episodeEvent(episode.id, episode, 'refer', null, date, outcome) });
   sim.at(addDays(date, rnd.int(2, 20)), { kind: 'episode', episode, step: 'assess' });
 }
 

@@ -32,6 +32,7 @@ export function registerChild(sim: Sim, date: string, provinceWeights: Record<st
     parentalStatus: rnd.weighted({ both_parents_living: 42, one_parent_living: 38, no_living_parent: 15, unknown: 5 }),
     homeProvinceCode,
     registeredByAgencyId: rnd.chance(0.6) ? rnd.pick(sim.operators) : sim.governmentOffice.get(homeProvinceCode)!,
+    recordKey: rnd.int(0, 255),
   };
   sim.world.children.push(child);
   return child;

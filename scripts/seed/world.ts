@@ -66,6 +66,7 @@ export interface SimChild {
   parentalStatus: string;
   homeProvinceCode: string;
   registeredByAgencyId: string | null;
+  recordKey: number;
 }
 
 /** An episode as the domain sees it (its state is changed only by the lifecycle's own effects), with its child. */
@@ -83,7 +84,7 @@ export interface World {
   correctiveActions: { id: string; inspectionId: string; description: string; dueOn: string; status: string; resolvedOn: string | null; createdOn: string }[];
   children: SimChild[];
   episodes: SimEpisode[];
-  events: (EpisodeEventRecord & { id: string; order: number })[];
+  events: (EpisodeEventRecord & { id: string; order: number; recordKey: number })[];
   reviews: { id: string; episodeId: string; reviewedOn: string; summary: string }[];
   visits: { id: string; episodeId: string; visitedOn: string; visitType: string; childSeen: boolean; ratings: VisitRatings; ratedWell: boolean; note: string | null }[];
 }

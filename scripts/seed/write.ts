@@ -92,11 +92,11 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
     [
       ['id', 'uuid'], ['system_code', 'text'], ['given_name', 'text'], ['family_name', 'text'], ['given_name_km', 'text'], ['family_name_km', 'text'], ['sex', 'text'],
       ['date_of_birth', 'date'], ['date_of_birth_estimated', 'boolean'], ['birth_registered', 'boolean'], ['disability', 'boolean'], ['parental_status', 'text'],
-      ['home_province_code', 'text'], ['registered_by_agency_id', 'uuid'],
+      ['home_province_code', 'text'], ['registered_by_agency_id', 'uuid'], ['record_key', 'smallint'],
     ],
     world.children.map((c) => [
       c.id, c.systemCode, c.givenName, c.familyName, c.givenNameKm, c.familyNameKm, c.sex, c.dateOfBirth, c.dateOfBirthEstimated, c.birthRegistered, c.disability,
-      c.parentalStatus, c.homeProvinceCode, c.registeredByAgencyId,
+      c.parentalStatus, c.homeProvinceCode, c.registeredByAgencyId, c.recordKey,
     ]),
   );
   await insertRows(
@@ -121,11 +121,11 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
     [
       ['id', 'uuid'], ['episode_id', 'uuid'], ['child_id', 'uuid'], ['action', 'text'], ['from_status', 'text'], ['to_status', 'text'], ['occurred_on', 'date'],
       ['recorded_at', 'timestamptz'], ['actor_id', 'uuid'], ['actor_role', 'text'], ['responsible_agency_id', 'uuid'], ['province_code', 'text'], ['facility_id', 'uuid'],
-      ['placement_type', 'text'], ['reason', 'text'], ['payload', 'jsonb'], ['re_entry', 'boolean'],
+      ['placement_type', 'text'], ['reason', 'text'], ['payload', 'jsonb'], ['re_entry', 'boolean'], ['record_key', 'smallint'],
     ],
     world.events.map((e) => [
       e.id, e.episodeId, e.childId, e.action, e.fromStatus, e.toStatus, e.occurredOn, stamp(e.occurredOn, e.order),
-      users.socialWorkerId, 'social_worker', e.responsibleAgencyId, e.provinceCode, e.facilityId, e.placementType, e.reason, e.payload, e.reEntry,
+      users.socialWorkerId, 'social_worker', e.responsibleAgencyId, e.provinceCode, e.facilityId, e.placementType, e.reason, e.payload, e.reEntry, e.recordKey,
     ]),
   );
   await insertRows(
@@ -143,9 +143,9 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
 
   // The periods the trigger would have written, event by event, written at once.
   await client.query(`INSERT INTO care_periods (episode_id, child_id, status, facility_id, placement_type, province_code, starts_on, ends_on,
-                                                sex, date_of_birth, disability, parental_status, facility_type)
+                                                sex, date_of_birth, disability, parental_status, facility_type, record_key)
     SELECT periods.episode_id, periods.child_id, periods.to_status, periods.facility_id, periods.placement_type, periods.province_code,
-           periods.occurred_on, periods.ends_on, c.sex, c.date_of_birth, c.disability, c.parental_status, f.type
+           periods.occurred_on, periods.ends_on, c.sex, c.date_of_birth, c.disability, c.parental_status, f.type, c.record_key
     FROM (
       SELECT ev.*, lead(ev.occurred_on) OVER (PARTITION BY ev.episode_id ORDER BY ev.occurred_on, ev.recorded_at) AS ends_on
       FROM care_episode_events ev

@@ -70,4 +70,8 @@ export class CareEpisodeEvent {
   /** A breakdown, or the referral of a child who had an earlier episode: the figures count these as re-entries. */
   @Column({ type: 'boolean', default: false })
   reEntry: boolean;
+
+  /** A fixed random key (0-255) for disclosure control of the flows that count this event. */
+  @Column({ type: 'smallint' })
+  recordKey: number;
 }

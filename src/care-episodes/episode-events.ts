@@ -4,6 +4,7 @@ import type { Caller } from '../common/auth/caller';
 import { Database } from '../common/database/database.service';
 import { CareEpisodeEvent } from './care-episode-event.entity';
 import type { EpisodeEventRecord } from './domain/care-episode.steps';
+import { newRecordKey } from '../common/database/record-key';
 
 /** Writes an episode's event and its audit entry, in the request's transaction. */
 @Injectable()
@@ -14,7 +15,7 @@ export class EpisodeEvents {
   ) {}
 
   async record(caller: Caller, event: EpisodeEventRecord): Promise<void> {
-    await this.db.manager.insert(CareEpisodeEvent, { ...event, actorId: caller.userId, actorRole: caller.role, actorAgencyId: caller.agencyId });
+    await this.db.manager.insert(CareEpisodeEvent, { ...event, actorId: caller.userId, actorRole: caller.role, actorAgencyId: caller.agencyId, recordKey: newRecordKey() });
     // The audit log names the change, never the carer's name, the child's name or free text.
     await this.audit.record({
       action: `care_episode.${event.action}`,

@@ -49,4 +49,8 @@ export class Child extends RecordBase {
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   registeredInProvinceCodes: string[];
+
+  /** A fixed random key (0-255) for disclosure control: the figures derive their noise from such keys. */
+  @Column({ type: 'smallint' })
+  recordKey: number;
 }

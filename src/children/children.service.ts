@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { describeChanges } from '../audit/changes';
 import type { Caller } from '../common/auth/caller';
 import { scopeChildren } from './child-scope';
+import { newRecordKey } from '../common/database/record-key';
 import { PossibleDuplicatesService } from './possible-duplicates/possible-duplicates.service';
 import { Database } from '../common/database/database.service';
 import { Conflict } from '../common/errors/domain-errors';
@@ -53,6 +54,7 @@ export class ChildrenService {
         dateOfBirthEstimated: identity.dateOfBirthEstimated ?? false,
         birthRegistered: identity.birthRegistered ?? null,
         systemCode: newSystemCode(),
+        recordKey: newRecordKey(),
         registeredByAgencyId: caller.role === 'ngo_worker' ? caller.agencyId : null,
         registeredInProvinceCodes:
           caller.role === 'ngo_worker' ? [] : caller.provinceCodes.length > 0 ? caller.provinceCodes : [identity.homeProvinceCode],

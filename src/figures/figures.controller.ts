@@ -75,6 +75,7 @@ export class FiguresController {
     @Res({ passthrough: true }) reply: Reply,
   ) {
     const result = await this.figures.deinstitutionalisation(caller, query);
-    return respond(req, reply, result, () => [result as unknown as Record<string, unknown>], `deinstitutionalisation-${result.asOf}`);
+    const { disclosureControl: _control, ...row } = result;
+    return respond(req, reply, result, () => [row as unknown as Record<string, unknown>], `deinstitutionalisation-${result.asOf}`);
   }
 }

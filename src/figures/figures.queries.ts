@@ -2,7 +2,7 @@ import { CLOSE_REASONS, IN_CARE_STATUSES, RESIDENT_STATUSES } from '../care-epis
 import { sqlList } from '../common/database/sql';
 import { TIME_ZONE } from '../common/time/calendar';
 import { INSPECTION_INTERVAL_MONTHS, OPERATING_STATUSES } from '../facilities/domain/facility';
-import type { ChildDimension, FacilityDimension } from './domain/dimensions';
+import { NOT_IN_A_FACILITY, type ChildDimension, type FacilityDimension } from './domain/dimensions';
 
 /**
  * The SQL of the figures, kept apart from the service so the benchmark can time the same text.
@@ -17,7 +17,7 @@ const RESIDENT = sqlList(RESIDENT_STATUSES);
 export const CHILD_DIMENSION_SQL: Record<ChildDimension, string> = {
   careSetting: `CASE WHEN p.status IN ${RESIDENT} THEN 'residential_care' ELSE p.placement_type END`,
   provinceCode: 'p.province_code',
-  facilityType: 'p.facility_type',
+  facilityType: `coalesce(p.facility_type, '${NOT_IN_A_FACILITY}')`,
   sex: 'p.sex',
   // Younger than N years on $1 means born after $1 minus N years.
   ageBand: `CASE WHEN p.date_of_birth > ($1::date - interval '3 years') THEN '0-2'
@@ -32,7 +32,7 @@ export const CHILD_DIMENSION_SQL: Record<ChildDimension, string> = {
 /** Children in care on $1, grouped; $2 is an optional province (null for all). */
 export function childrenStockSql(groupBy: readonly ChildDimension[]): string {
   const keys = groupBy.map((d, i) => `${CHILD_DIMENSION_SQL[d]} AS d${i}`);
-  return `SELECT ${[...keys, 'count(*)::int AS count'].join(', ')}
+  return `SELECT ${[...keys, 'count(*)::int AS count', 'coalesce(sum(p.record_key), 0)::bigint AS key_sum'].join(', ')}
     FROM care_periods p
     WHERE p.status IN ${IN_CARE} AND daterange(p.starts_on, p.ends_on) @> $1::date
       AND ($2::text IS NULL OR p.province_code = $2)
@@ -44,7 +44,9 @@ export function childrenStockSql(groupBy: readonly ChildDimension[]): string {
 /** Residential and family-based stock on $1 in one pass; $2 optional province. */
 export const CARE_SPLIT_SQL = `SELECT
     count(*) FILTER (WHERE p.status IN ${RESIDENT})::int AS residential,
-    count(*) FILTER (WHERE p.status = 'family_based_care')::int AS family
+    coalesce(sum(p.record_key) FILTER (WHERE p.status IN ${RESIDENT}), 0)::bigint AS residential_key,
+    count(*) FILTER (WHERE p.status = 'family_based_care')::int AS family,
+    coalesce(sum(p.record_key) FILTER (WHERE p.status = 'family_based_care'), 0)::bigint AS family_key
   FROM care_periods p
   WHERE p.status IN ${IN_CARE} AND daterange(p.starts_on, p.ends_on) @> $1::date
     AND ($2::text IS NULL OR p.province_code = $2)`;
@@ -52,18 +54,27 @@ export const CARE_SPLIT_SQL = `SELECT
 /** Closures by reason, and `at_assessment` for closeAtAssessment. */
 export const CLOSE_REASON_CODES = [...CLOSE_REASONS, 'at_assessment'] as const;
 
+/** The API's name of each flow, and its column in the daily rollup. */
+export const FLOW_COLUMN_OF: Record<string, string> = {
+  referrals: 'referrals',
+  admissions: 'admissions',
+  placedAtGatekeeping: 'placed_at_gatekeeping',
+  reintegrations: 'reintegrations',
+  breakdowns: 'breakdowns',
+  reEntries: 're_entries',
+  closures: 'closures',
+  ...Object.fromEntries(CLOSE_REASON_CODES.map((reason) => [`close_${reason}`, `close_${reason}`])),
+};
+
 /** Flows between $1 and $2 inclusive, by the date events happened, from the daily rollup. */
 export function flowsSql(byProvince: boolean): string {
-  const reasonSums = CLOSE_REASON_CODES.map((reason) => `coalesce(sum(close_${reason}), 0)::int AS "close_${reason}"`);
+  // Each count beside the sum of its events' record keys (its cell key, for disclosure control).
+  const sums = Object.entries(FLOW_COLUMN_OF).flatMap(([name, column]) => [
+    `coalesce(sum(${column}), 0)::int AS "${name}"`,
+    `coalesce(sum(${column}_key), 0)::bigint AS "${name}Key"`,
+  ]);
   return `SELECT ${byProvince ? 'd.province_code AS "provinceCode",' : ''}
-      coalesce(sum(referrals), 0)::int AS referrals,
-      coalesce(sum(admissions), 0)::int AS admissions,
-      coalesce(sum(placed_at_gatekeeping), 0)::int AS "placedAtGatekeeping",
-      coalesce(sum(reintegrations), 0)::int AS reintegrations,
-      coalesce(sum(breakdowns), 0)::int AS breakdowns,
-      coalesce(sum(re_entries), 0)::int AS "reEntries",
-      coalesce(sum(closures), 0)::int AS closures,
-      ${reasonSums.join(',\n      ')}
+      ${sums.join(',\n      ')}
     FROM flow_daily d
     WHERE d.day BETWEEN $1::date AND $2::date
     ${byProvince ? 'GROUP BY d.province_code ORDER BY d.province_code' : ''}`;
@@ -86,7 +97,7 @@ export function facilitiesSql(groupBy: readonly FacilityDimension[]): string {
       WHERE re.entity_type = 'facility' AND ${LOCAL_DATE('re.recorded_at')} <= $1::date
       ORDER BY re.entity_id, re.recorded_at DESC
     ), residents AS (
-      SELECT p.facility_id, count(*)::int AS n FROM care_periods p
+      SELECT p.facility_id, count(*)::int AS n, sum(p.record_key)::bigint AS k FROM care_periods p
       WHERE p.status IN ${RESIDENT} AND daterange(p.starts_on, p.ends_on) @> $1::date
       GROUP BY p.facility_id
     ), mou_in_force AS (
@@ -104,6 +115,7 @@ export function facilitiesSql(groupBy: readonly FacilityDimension[]): string {
       'count(*)::int AS facilities',
       'coalesce(sum(f.capacity), 0)::int AS capacity',
       'coalesce(sum(r.n), 0)::int AS residents',
+      'coalesce(sum(r.k), 0)::bigint AS "residentsKey"',
       'count(mo.facility_id)::int AS "withActiveMou"',
       `count(*) FILTER (WHERE li.conducted_on > ($1::date - interval '${INSPECTION_INTERVAL_MONTHS} months'))::int AS "inspectedLast12Months"`,
       `count(*) FILTER (WHERE s.status IN ${sqlList(OPERATING_STATUSES)}
@@ -120,6 +132,7 @@ export function facilitiesSql(groupBy: readonly FacilityDimension[]): string {
 }
 
 /** Gatekeeping decisions between $1 (exclusive) and $2 (inclusive); $3 optional province. */
-export const GATEKEEPING_SQL = `SELECT coalesce(sum(admissions), 0)::int AS admitted, coalesce(sum(diverted), 0)::int AS diverted
+export const GATEKEEPING_SQL = `SELECT coalesce(sum(admissions), 0)::int AS admitted, coalesce(sum(admissions_key), 0)::bigint AS admitted_key,
+    coalesce(sum(diverted), 0)::int AS diverted, coalesce(sum(diverted_key), 0)::bigint AS diverted_key
   FROM flow_daily d
   WHERE d.day > $1::date AND d.day <= $2::date AND ($3::text IS NULL OR d.province_code = $3)`;

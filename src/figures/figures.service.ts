@@ -3,8 +3,10 @@ import type { Caller } from '../common/auth/caller';
 import { Database } from '../common/database/database.service';
 import { ValidationFailed } from '../common/errors/domain-errors';
 import { today } from '../common/time/calendar';
-import { FACILITY_COUNTS, FLOW_COUNTS } from './domain/dimensions';
-import { isSmall, suppressCount, suppressRow } from './domain/suppression';
+import { PROVINCES } from '../provinces/provinces.data';
+import { AGE_BANDS, FACILITY_COUNTS, FLOW_COUNTS, type ChildDimension } from './domain/dimensions';
+import { addCells, emptyCell, type Cell } from './domain/disclosure-control';
+import { FigurePublisher } from './domain/publisher';
 import {
   ChildrenFigureRow,
   ChildrenFigures,
@@ -20,113 +22,137 @@ import {
 } from './dto/figures.dto';
 import { CARE_SPLIT_SQL, childrenStockSql, CLOSE_REASON_CODES, facilitiesSql, flowsSql, GATEKEEPING_SQL } from './figures.queries';
 
-/** Aggregates only. Planners get every count from 1 to 4 withheld; admins see exact numbers. */
+const PROVINCE_NAMES = new Map(PROVINCES.map((p) => [p.code, p]));
+
+/** Province names in both scripts beside a province code, for JSON and CSV alike. */
+export function withProvinceNames<T extends object>(row: T): T & { provinceNameEn?: string; provinceNameKm?: string } {
+  const code = (row as { provinceCode?: unknown }).provinceCode;
+  if (typeof code !== 'string') return row;
+  const province = PROVINCE_NAMES.get(code);
+  // Right after the code, so CSV columns read code, English name, Khmer name.
+  const named: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    named[key] = value;
+    if (key === 'provinceCode') Object.assign(named, { provinceNameEn: province?.nameEn, provinceNameKm: province?.nameKm });
+  }
+  return named as T & { provinceNameEn?: string; provinceNameKm?: string };
+}
+
+const rank = (dimension: ChildDimension, value: unknown): string => {
+  if (value === null || value === undefined) return '\uffff';
+  if (dimension === 'ageBand') return String(AGE_BANDS.indexOf(value as (typeof AGE_BANDS)[number])).padStart(2, '0');
+  return typeof value === 'string' ? value : JSON.stringify(value);
+};
+
+const cellOf = (count: unknown, keySum: unknown): Cell => ({ count: Number(count), keySum: Number(keySum) });
+
+/** Aggregates only, each count of children published through the caller's disclosure control. */
 @Injectable()
 export class FiguresService {
   constructor(private readonly db: Database) {}
 
-  private suppresses(caller: Caller): boolean {
-    return caller.role !== 'admin';
-  }
-
   async children(caller: Caller, query: ChildrenFiguresQuery): Promise<ChildrenFigures> {
     const asOf = query.asOf ?? today();
     const groupBy = query.groupBy ?? [];
+    const publisher = FigurePublisher.for(caller.role);
     const raw = await this.db.dataSource.query<Record<string, unknown>[]>(childrenStockSql(groupBy), [asOf, query.provinceCode ?? null]);
-    const apply = this.suppresses(caller);
     // Sorted here, not in SQL: sorting ~40,000 rows by seven collated keys cost PostgreSQL more than
     // the rest of the query, while a few thousand groups sort in JavaScript in a few milliseconds.
     const columns = groupBy.map((_, i) => `d${i}`);
-    let total = 0;
-    const sortKeys = raw.map((r) => columns.map((c) => (r[c] === null || r[c] === undefined ? '\uffff' : String(r[c] as string | boolean))).join('\u0000'));
+    const sortKeys = raw.map((r) => columns.map((c, i) => rank(groupBy[i], r[c])).join('\u0000'));
     const order = raw.map((_, i) => i).sort((a, b) => (sortKeys[a] < sortKeys[b] ? -1 : sortKeys[a] > sortKeys[b] ? 1 : 0));
+    let total = emptyCell();
     const rows = order.map((index): ChildrenFigureRow => {
       const r = raw[index];
       const row: Record<string, unknown> = {};
       for (let i = 0; i < groupBy.length; i++) row[groupBy[i]] = r[columns[i]] ?? null;
-      const count = Number(r.count);
-      total += count;
-      const shown = suppressCount(count, apply);
-      row.count = shown.value;
-      row.suppressed = shown.suppressed;
-      return row as unknown as ChildrenFigureRow;
+      const cell = cellOf(r.count, r.key_sum);
+      total = addCells(total, cell);
+      const shown = publisher.children(cell);
+      return withProvinceNames({ ...row, count: shown.value, suppressed: shown.suppressed });
     });
-    const shownTotal = suppressCount(total, apply);
-    return { asOf, groupBy, rows, total: shownTotal.value, totalSuppressed: shownTotal.suppressed };
+    // The total is a cell of its own, perturbed from all its records: not the sum of published rows.
+    const shownTotal = publisher.children(total);
+    return { asOf, groupBy, rows, total: shownTotal.value, totalSuppressed: shownTotal.suppressed, disclosureControl: publisher.control };
   }
 
   async flows(caller: Caller, query: FlowFiguresQuery): Promise<FlowFigures> {
     if (query.from > query.to) throw new ValidationFailed([{ field: 'from', messages: ['from must not be after to'] }]);
     const byProvince = (query.groupBy ?? []).includes('provinceCode');
+    const publisher = FigurePublisher.for(caller.role);
     const raw = await this.db.dataSource.query<Record<string, number | string>[]>(flowsSql(byProvince), [query.from, query.to]);
-    const apply = this.suppresses(caller);
     const rows = raw.map((r) => {
-      const closuresByReason: Record<string, number | null> = {};
-      const suppressedReasons: string[] = [];
-      for (const reason of CLOSE_REASON_CODES) {
-        const { value, suppressed } = suppressCount(Number(r[`close_${reason}`]), apply);
-        closuresByReason[reason] = value;
-        if (suppressed) suppressedReasons.push(`closuresByReason.${reason}`);
-      }
-      const counts = Object.fromEntries(FLOW_COUNTS.map((name) => [name, Number(r[name])]));
-      const row = suppressRow({ ...(byProvince ? { provinceCode: String(r.provinceCode) } : {}), ...counts }, FLOW_COUNTS, apply);
-      return {
-        ...row,
-        closuresByReason,
-        suppressed: row.suppressed || suppressedReasons.length > 0,
-        suppressedFields: [...row.suppressedFields, ...suppressedReasons],
-      } as FlowFigureRow;
+      const suppressedFields: string[] = [];
+      const shown = (name: string, field = name) => {
+        const published = publisher.children(cellOf(r[name], r[`${name}Key`]));
+        if (published.suppressed) suppressedFields.push(field);
+        return published.value;
+      };
+      const counts = Object.fromEntries(FLOW_COUNTS.map((name) => [name, shown(name)]));
+      const closuresByReason = Object.fromEntries(CLOSE_REASON_CODES.map((reason) => [reason, shown(`close_${reason}`, `closuresByReason.${reason}`)]));
+      const row = { ...(byProvince ? { provinceCode: String(r.provinceCode) } : {}), ...counts, closuresByReason, suppressed: suppressedFields.length > 0, suppressedFields };
+      return withProvinceNames(row) as unknown as FlowFigureRow;
     });
-    return { from: query.from, to: query.to, rows };
+    return { from: query.from, to: query.to, rows, disclosureControl: publisher.control };
   }
 
   async facilities(caller: Caller, query: FacilityFiguresQuery): Promise<FacilityFigures> {
     const asOf = query.asOf ?? today();
+    const publisher = FigurePublisher.for(caller.role);
     const raw = await this.db.dataSource.query<Record<string, unknown>[]>(facilitiesSql(query.groupBy ?? []), [asOf]);
-    const apply = this.suppresses(caller);
-    return { asOf, rows: raw.map((r) => suppressRow(r, FACILITY_COUNTS, apply) as unknown as FacilityFigureRow) };
+    const rows = raw.map((r) => {
+      const { residentsKey, ...counts } = r;
+      const residents = publisher.children(cellOf(r.residents, residentsKey));
+      for (const field of FACILITY_COUNTS) counts[field] = Number(counts[field]);
+      const row = { ...counts, residents: residents.value, suppressed: residents.suppressed, suppressedFields: residents.suppressed ? ['residents'] : [] };
+      return withProvinceNames(row) as unknown as FacilityFigureRow;
+    });
+    return { asOf, rows, disclosureControl: publisher.control };
   }
 
   async deinstitutionalisation(caller: Caller, query: DeinstitutionalisationQuery): Promise<DeinstitutionalisationFigures> {
     const asOf = query.asOf ?? today();
     if (query.baseline > asOf) throw new ValidationFailed([{ field: 'baseline', messages: ['baseline must not be after asOf'] }]);
     const province = query.provinceCode ?? null;
+    const publisher = FigurePublisher.for(caller.role);
     // Three independent reads: run side by side on pooled connections.
     const pool = this.db.dataSource;
+    type Split = { residential: number; residential_key: string; family: number; family_key: string };
     const [[base], [now], [gate]] = await Promise.all([
-      pool.query<{ residential: number; family: number }[]>(CARE_SPLIT_SQL, [query.baseline, province]),
-      pool.query<{ residential: number; family: number }[]>(CARE_SPLIT_SQL, [asOf, province]),
-      pool.query<{ admitted: number; diverted: number }[]>(GATEKEEPING_SQL, [query.baseline, asOf, province]),
+      pool.query<Split[]>(CARE_SPLIT_SQL, [query.baseline, province]),
+      pool.query<Split[]>(CARE_SPLIT_SQL, [asOf, province]),
+      pool.query<{ admitted: number; admitted_key: string; diverted: number; diverted_key: string }[]>(GATEKEEPING_SQL, [query.baseline, asOf, province]),
     ]);
-    const decisions = gate.admitted + gate.diverted;
-    const exact = {
-      residentialAtBaseline: base.residential,
-      residentialNow: now.residential,
-      reductionPercent: base.residential > 0 ? round1(((base.residential - now.residential) / base.residential) * 100) : null,
-      residentialToFamilyRatio: now.family > 0 ? round2(now.residential / now.family) : null,
-      gatekeptAdmissionsShare: decisions > 0 ? round1((gate.diverted / decisions) * 100) : null,
+    const atBaseline = publisher.children(cellOf(base.residential, base.residential_key));
+    const residentialNow = publisher.children(cellOf(now.residential, now.residential_key));
+    const familyNow = publisher.children(cellOf(now.family, now.family_key));
+    const diverted = cellOf(gate.diverted, gate.diverted_key);
+    const decisions = addCells(diverted, cellOf(gate.admitted, gate.admitted_key));
+    const gatekept = publisher.percent(publisher.children(diverted), publisher.children(decisions));
+    const values = {
+      residentialAtBaseline: atBaseline.value,
+      residentialNow: residentialNow.value,
+      reductionPercent: publisher.reductionPercent(atBaseline, residentialNow),
+      residentialToFamilyRatio: publisher.ratio(residentialNow, familyNow),
+      gatekeptAdmissionsPercent: gatekept,
     };
-    // A share or ratio built on a withheld count would reveal it, so it is withheld with it.
-    const small = (...counts: number[]) => this.suppresses(caller) && counts.some(isSmall);
-    const withheld = {
-      residentialAtBaseline: small(base.residential),
-      residentialNow: small(now.residential),
-      reductionPercent: small(base.residential, now.residential),
-      residentialToFamilyRatio: small(now.residential, now.family),
-      gatekeptAdmissionsShare: small(gate.admitted, gate.diverted),
-    };
-    const suppressedFields = Object.entries(withheld).filter(([, w]) => w).map(([field]) => field);
-    const shown = Object.fromEntries(Object.entries(exact).map(([field, value]) => [field, withheld[field as keyof typeof withheld] ? null : value]));
+    const withheld = [
+      ['residentialAtBaseline', atBaseline.suppressed],
+      ['residentialNow', residentialNow.suppressed],
+      ['reductionPercent', atBaseline.suppressed || residentialNow.suppressed],
+      ['residentialToFamilyRatio', residentialNow.suppressed || familyNow.suppressed],
+      ['gatekeptAdmissionsPercent', publisher.children(diverted).suppressed || publisher.children(decisions).suppressed],
+    ] as const;
+    const suppressedFields: string[] = withheld.filter(([, w]) => w).map(([field]) => field);
     return {
       baseline: query.baseline,
       asOf,
-      provinceCode: province,
-      ...(shown as typeof exact),
+      ...withProvinceNames({ provinceCode: province }),
+      ...values,
+      gatekeptAdmissionsShare: gatekept,
       suppressed: suppressedFields.length > 0,
       suppressedFields,
+      disclosureControl: publisher.control,
     };
   }
 }
-
-const round1 = (n: number) => Math.round(n * 10) / 10;
-const round2 = (n: number) => Math.round(n * 100) / 100;

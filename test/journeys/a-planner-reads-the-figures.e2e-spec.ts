@@ -67,40 +67,56 @@ describe('a planner reads the deinstitutionalisation figures', () => {
   });
   afterAll(() => t.close());
 
-  it('counts children in care today by care setting, exactly for an admin, with small counts withheld for a planner', async () => {
+  const NONE = { method: 'none', suppressedBelow: 0, maxNoise: 0 };
+  const CELL_KEY = { method: 'cell_key', suppressedBelow: 5, maxNoise: 2 };
+  const B = { provinceCode: '02', provinceNameEn: 'Battambang', provinceNameKm: 'បាត់ដំបង' };
+  const S = { provinceCode: '17', provinceNameEn: 'Siem Reap', provinceNameKm: 'សៀមរាប' };
+  /** A planner's count is the truth moved by at most 2, never below 0, and withheld (null) when it would show 1 to 4. */
+  const protectedAs = (published: number | null, truth: number) =>
+    published === null ? truth >= 1 && truth <= 6 : Math.abs(published - truth) <= 2 && (published === 0 || published >= 5) && (truth > 0 || published === 0);
+
+  it('counts children in care today by care setting, exactly for an admin, protected for a planner', async () => {
     const admin = (await t.admin.get('/figures/children?groupBy=careSetting')).body;
-    expect(admin.rows).toEqual([
-      { careSetting: 'foster_care', count: 4, suppressed: false },
-      { careSetting: 'kinship_care', count: 2, suppressed: false },
-      { careSetting: 'residential_care', count: 5, suppressed: false },
-    ]);
-    expect(admin.total).toBe(11);
+    expect(admin).toEqual({
+      asOf: D(0),
+      groupBy: ['careSetting'],
+      rows: [
+        { careSetting: 'foster_care', count: 4, suppressed: false },
+        { careSetting: 'kinship_care', count: 2, suppressed: false },
+        { careSetting: 'residential_care', count: 5, suppressed: false },
+      ],
+      total: 11,
+      totalSuppressed: false,
+      disclosureControl: NONE,
+    });
     const shown = (await planner.get('/figures/children?groupBy=careSetting')).body;
-    expect(shown.rows).toEqual([
-      { careSetting: 'foster_care', count: null, suppressed: true },
-      { careSetting: 'kinship_care', count: null, suppressed: true },
-      { careSetting: 'residential_care', count: 5, suppressed: false },
-    ]);
-    expect(shown).toMatchObject({ total: 11, totalSuppressed: false });
+    expect(shown.disclosureControl).toEqual(CELL_KEY);
+    expect(shown.rows.map((r: { careSetting: string }) => r.careSetting)).toEqual(['foster_care', 'kinship_care', 'residential_care']);
+    shown.rows.forEach((row: { count: number | null; suppressed: boolean }, i: number) => {
+      expect([i, protectedAs(row.count, admin.rows[i].count), row.suppressed]).toEqual([i, true, row.count === null]);
+    });
+    expect(protectedAs(shown.total, 11)).toBe(true);
+    expect((await planner.get('/figures/children?groupBy=careSetting')).body).toEqual(shown);
   });
 
   it('counts what had happened by a past date, not today’s state', async () => {
     const past = (await t.admin.get(`/figures/children?asOf=${D(-35)}&groupBy=careSetting,provinceCode`)).body;
     expect(past.rows).toEqual([
-      { careSetting: 'foster_care', provinceCode: '02', count: 5, suppressed: false },
-      { careSetting: 'residential_care', provinceCode: '02', count: 6, suppressed: false },
-      { careSetting: 'residential_care', provinceCode: '17', count: 1, suppressed: false },
+      { careSetting: 'foster_care', ...B, count: 5, suppressed: false },
+      { careSetting: 'residential_care', ...B, count: 6, suppressed: false },
+      { careSetting: 'residential_care', ...S, count: 1, suppressed: false },
     ]);
     expect(past.total).toBe(12);
     expect((await t.admin.get(`/figures/children?asOf=${D(-105)}`)).body).toMatchObject({ rows: [{ count: 0, suppressed: false }], total: 0 });
+    expect((await planner.get(`/figures/children?asOf=${D(-105)}`)).body).toMatchObject({ rows: [{ count: 0, suppressed: false }], total: 0 });
   });
 
-  it('groups by facility type, age band, sex, disability and parental status', async () => {
+  it('groups by facility type, age band, sex, disability and parental status, children in no facility labelled so', async () => {
     const body = (await t.admin.get('/figures/children?groupBy=facilityType,ageBand,disability,parentalStatus')).body;
     expect(body.rows).toEqual([
       { facilityType: 'group_home', ageBand: '6-11', disability: false, parentalStatus: 'one_parent_living', count: 1, suppressed: false },
+      { facilityType: 'not_in_a_facility', ageBand: '6-11', disability: false, parentalStatus: 'one_parent_living', count: 6, suppressed: false },
       { facilityType: 'residential_care_institution', ageBand: '6-11', disability: false, parentalStatus: 'one_parent_living', count: 4, suppressed: false },
-      { facilityType: null, ageBand: '6-11', disability: false, parentalStatus: 'one_parent_living', count: 6, suppressed: false },
     ]);
     expect((await t.admin.get('/figures/children?groupBy=sex')).body.rows).toEqual([
       { sex: 'female', count: 6, suppressed: false },
@@ -110,75 +126,87 @@ describe('a planner reads the deinstitutionalisation figures', () => {
 
   it('counts flows over a period by the dates events happened', async () => {
     const body = (await t.admin.get(`/figures/flows?from=${D(-120)}&to=${D(0)}`)).body;
-    expect(body.rows).toEqual([
-      {
-        referrals: 13,
-        admissions: 7,
-        placedAtGatekeeping: 5,
-        reintegrations: 2,
-        breakdowns: 1,
-        reEntries: 1,
-        closures: 1,
-        closuresByReason: { goals_met: 0, aged_out: 0, died: 0, moved_or_untraceable: 0, transferred_out: 0, other: 0, at_assessment: 1 },
-        suppressed: false,
-        suppressedFields: [],
-      },
-    ]);
-    const byProvince = (await planner.get(`/figures/flows?from=${D(-60)}&to=${D(-40)}&groupBy=provinceCode`)).body.rows;
+    expect(body).toEqual({
+      from: D(-120),
+      to: D(0),
+      rows: [
+        {
+          referrals: 13,
+          admissions: 7,
+          placedAtGatekeeping: 5,
+          reintegrations: 2,
+          breakdowns: 1,
+          reEntries: 1,
+          closures: 1,
+          closuresByReason: { goals_met: 0, aged_out: 0, died: 0, moved_or_untraceable: 0, transferred_out: 0, other: 0, at_assessment: 1 },
+          suppressed: false,
+          suppressedFields: [],
+        },
+      ],
+      disclosureControl: NONE,
+    });
     const noClosures = { goals_met: 0, aged_out: 0, died: 0, moved_or_untraceable: 0, transferred_out: 0, other: 0, at_assessment: 0 };
-    expect(byProvince).toEqual([
-      { provinceCode: '02', referrals: 5, admissions: 0, placedAtGatekeeping: 5, reintegrations: 0, breakdowns: 0, reEntries: 0, closures: 0, closuresByReason: noClosures, suppressed: false, suppressedFields: [] },
-      { provinceCode: '17', referrals: null, admissions: null, placedAtGatekeeping: 0, reintegrations: 0, breakdowns: 0, reEntries: 0, closures: 0, closuresByReason: noClosures, suppressed: true, suppressedFields: ['referrals', 'admissions'] },
+    expect((await t.admin.get(`/figures/flows?from=${D(-60)}&to=${D(-40)}&groupBy=provinceCode`)).body.rows).toEqual([
+      { ...B, referrals: 5, admissions: 0, placedAtGatekeeping: 5, reintegrations: 0, breakdowns: 0, reEntries: 0, closures: 0, closuresByReason: noClosures, suppressed: false, suppressedFields: [] },
+      { ...S, referrals: 1, admissions: 1, placedAtGatekeeping: 0, reintegrations: 0, breakdowns: 0, reEntries: 0, closures: 0, closuresByReason: noClosures, suppressed: false, suppressedFields: [] },
     ]);
+    const planned = (await planner.get(`/figures/flows?from=${D(-60)}&to=${D(-40)}&groupBy=provinceCode`)).body.rows;
+    expect(planned[1]).toMatchObject({ ...S, placedAtGatekeeping: 0, reintegrations: 0, closuresByReason: noClosures });
+    expect([protectedAs(planned[0].referrals, 5), protectedAs(planned[1].referrals, 1), protectedAs(planned[1].admissions, 1)]).toEqual([true, true, true]);
+    expect(planned[1].suppressedFields).toEqual(['referrals', 'admissions'].filter((field) => planned[1][field] === null));
   });
 
-  it('describes the facilities on a date', async () => {
-    const today = (await t.admin.get('/figures/facilities?groupBy=provinceCode')).body.rows;
-    expect(today).toEqual([
-      { provinceCode: '02', facilities: 1, capacity: 40, residents: 4, withActiveMou: 1, inspectedLast12Months: 1, overdueInspections: 0, transitioned: 0, closed: 0, suppressed: false, suppressedFields: [] },
-      { provinceCode: '17', facilities: 1, capacity: 10, residents: 1, withActiveMou: 1, inspectedLast12Months: 0, overdueInspections: 0, transitioned: 0, closed: 0, suppressed: false, suppressedFields: [] },
+  it('describes the facilities on a date, with exact counts of facilities for everyone', async () => {
+    const today = (await t.admin.get('/figures/facilities?groupBy=provinceCode')).body;
+    expect(today.rows).toEqual([
+      { ...B, facilities: 1, capacity: 40, residents: 4, withActiveMou: 1, inspectedLast12Months: 1, overdueInspections: 0, transitioned: 0, closed: 0, suppressed: false, suppressedFields: [] },
+      { ...S, facilities: 1, capacity: 10, residents: 1, withActiveMou: 1, inspectedLast12Months: 0, overdueInspections: 0, transitioned: 0, closed: 0, suppressed: false, suppressedFields: [] },
     ]);
-    const planned = (await planner.get('/figures/facilities?groupBy=status')).body.rows;
-    expect(planned).toEqual([
-      {
-        status: 'authorized', facilities: null, capacity: 50, residents: 5, withActiveMou: null, inspectedLast12Months: null, overdueInspections: 0, transitioned: 0, closed: 0,
-        suppressed: true, suppressedFields: ['facilities', 'withActiveMou', 'inspectedLast12Months'],
-      },
+    const planned = (await planner.get('/figures/facilities?groupBy=status')).body;
+    expect(planned.rows).toEqual([
+      { status: 'authorized', facilities: 2, capacity: 50, residents: planned.rows[0].residents, withActiveMou: 2, inspectedLast12Months: 1, overdueInspections: 0, transitioned: 0, closed: 0, suppressed: planned.rows[0].residents === null, suppressedFields: planned.rows[0].residents === null ? ['residents'] : [] },
     ]);
+    expect(protectedAs(planned.rows[0].residents, 5)).toBe(true);
+    expect(planned.disclosureControl).toEqual(CELL_KEY);
     // Before anything was registered, there were no facilities.
     expect((await t.admin.get(`/figures/facilities?asOf=${D(-1)}&groupBy=provinceCode`)).body.rows).toEqual([]);
   });
 
-  it('measures deinstitutionalisation against a baseline', async () => {
+  it('measures deinstitutionalisation against a baseline, shares as percentages', async () => {
     // At the baseline F1's 6 (two preparing reintegration) were resident; now 5, beside 6 in families.
     // Gatekeeping since: 1 admission (F2), 6 kept out (5 foster placements, 1 closed at assessment).
     const dates = { baseline: D(-60), asOf: D(0) };
     expect((await t.admin.get(`/figures/deinstitutionalisation?baseline=${D(-60)}`)).body).toEqual({
-      ...dates, provinceCode: null, residentialAtBaseline: 6, residentialNow: 5, reductionPercent: 16.7, residentialToFamilyRatio: 0.83, gatekeptAdmissionsShare: 85.7,
-      suppressed: false, suppressedFields: [],
+      ...dates, provinceCode: null, residentialAtBaseline: 6, residentialNow: 5, reductionPercent: 16.7, residentialToFamilyRatio: 0.83, gatekeptAdmissionsPercent: 85.7,
+      gatekeptAdmissionsShare: 85.7, suppressed: false, suppressedFields: [], disclosureControl: NONE,
     });
-    expect((await planner.get(`/figures/deinstitutionalisation?baseline=${D(-60)}`)).body).toEqual({
-      ...dates, provinceCode: null, residentialAtBaseline: 6, residentialNow: 5, reductionPercent: 16.7, residentialToFamilyRatio: 0.83, gatekeptAdmissionsShare: null,
-      suppressed: true, suppressedFields: ['gatekeptAdmissionsShare'],
-    });
+    const shown = (await planner.get(`/figures/deinstitutionalisation?baseline=${D(-60)}`)).body;
+    expect(protectedAs(shown.residentialAtBaseline, 6) && protectedAs(shown.residentialNow, 5)).toBe(true);
+    // Shares come from the published counts, and are withheld with any count they use.
+    const expected = shown.residentialAtBaseline === null || shown.residentialNow === null ? null : Math.round(((shown.residentialAtBaseline - shown.residentialNow) / shown.residentialAtBaseline) * 1000) / 10;
+    expect(shown.reductionPercent).toBe(expected);
+    for (const field of shown.suppressedFields) expect([field, shown[field]]).toEqual([field, null]);
+    expect(shown.suppressed).toBe(shown.suppressedFields.length > 0);
     expect((await t.admin.get(`/figures/deinstitutionalisation?baseline=${D(-60)}&provinceCode=17`)).body).toEqual({
-      ...dates, provinceCode: '17', residentialAtBaseline: 0, residentialNow: 1, reductionPercent: null, residentialToFamilyRatio: null, gatekeptAdmissionsShare: 0,
-      suppressed: false, suppressedFields: [],
+      ...dates, ...S, residentialAtBaseline: 0, residentialNow: 1, reductionPercent: null, residentialToFamilyRatio: null, gatekeptAdmissionsPercent: 0,
+      gatekeptAdmissionsShare: 0, suppressed: false, suppressedFields: [], disclosureControl: NONE,
     });
   });
 
-  it('answers CSV with a header row when asked', async () => {
-    const csv = await planner.get('/figures/children?groupBy=careSetting', { Accept: 'text/csv' });
+  it('answers CSV with a header row when asked, province names included', async () => {
+    const csv = await t.admin.get('/figures/children?groupBy=careSetting', { Accept: 'text/csv' });
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.text).toBe('careSetting,count,suppressed\r\nfoster_care,,true\r\nkinship_care,,true\r\nresidential_care,5,false\r\n');
+    expect(csv.text).toBe('careSetting,count,suppressed\r\nfoster_care,4,false\r\nkinship_care,2,false\r\nresidential_care,5,false\r\n');
     const flows = await t.admin.get(`/figures/flows?from=${D(-120)}&to=${D(0)}`, { Accept: 'text/csv' });
     expect(flows.text).toBe(
       'referrals,admissions,placedAtGatekeeping,reintegrations,breakdowns,reEntries,closures,suppressed,closures_goals_met,closures_aged_out,closures_died,closures_moved_or_untraceable,closures_transferred_out,closures_other,closures_at_assessment,suppressedFields\r\n' +
         '13,7,5,2,1,1,1,false,0,0,0,0,0,0,1,\r\n',
     );
+    const byProvince = await t.admin.get(`/figures/children?asOf=${D(-35)}&groupBy=provinceCode`, { Accept: 'text/csv' });
+    expect(byProvince.text).toBe('provinceCode,provinceNameEn,provinceNameKm,count,suppressed\r\n02,Battambang,បាត់ដំបង,11,false\r\n17,Siem Reap,សៀមរាប,1,false\r\n');
     expect((await t.admin.get(`/figures/deinstitutionalisation?baseline=${D(-60)}`, { Accept: 'text/csv' })).text).toBe(
-      'baseline,asOf,provinceCode,residentialAtBaseline,residentialNow,reductionPercent,residentialToFamilyRatio,gatekeptAdmissionsShare,suppressed,suppressedFields\r\n' +
-        `${D(-60)},${D(0)},,6,5,16.7,0.83,85.7,false,\r\n`,
+      'baseline,asOf,provinceCode,residentialAtBaseline,residentialNow,reductionPercent,residentialToFamilyRatio,gatekeptAdmissionsPercent,gatekeptAdmissionsShare,suppressed,suppressedFields\r\n' +
+        `${D(-60)},${D(0)},,6,5,16.7,0.83,85.7,85.7,false,\r\n`,
     );
   });
 

@@ -22,8 +22,12 @@ export const FLOW_DEFINITIONS: readonly { column: string; counts: string }[] = [
   { column: 'diverted', counts: `action IN ('placeInFamily', 'closeAtAssessment') AND from_status IN ${sqlList(GATEKEEPING_FROM)}` },
 ];
 
-export const FLOW_COLUMNS = FLOW_DEFINITIONS.map((d) => d.column).join(', ');
-export const FLOW_COUNTERS = FLOW_DEFINITIONS.map((d) => `count(*) FILTER (WHERE ${d.counts})`).join(',\n  ');
+/** Beside each count, the sum of its events' record keys: the cell key of disclosure control. */
+export const FLOW_COLUMNS = [...FLOW_DEFINITIONS.map((d) => d.column), ...FLOW_DEFINITIONS.map((d) => `${d.column}_key`)].join(', ');
+export const FLOW_COUNTERS = [
+  ...FLOW_DEFINITIONS.map((d) => `count(*) FILTER (WHERE ${d.counts})`),
+  ...FLOW_DEFINITIONS.map((d) => `coalesce(sum(record_key) FILTER (WHERE ${d.counts}), 0)`),
+].join(',\n  ');
 
 /** The daily flows recounted from every event (the seed writes events in bulk, then rebuilds). */
 export const FLOW_ROLLUP_REBUILD = `INSERT INTO flow_daily (day, province_code, ${FLOW_COLUMNS})

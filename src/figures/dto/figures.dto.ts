@@ -53,9 +53,19 @@ export class DeinstitutionalisationQuery {
   @ApiPropertyOptional() @IsOptional() @IsIn(PROVINCE_CODES) provinceCode?: string;
 }
 
+export class DisclosureControlView {
+  @ApiProperty({ enum: ['cell_key', 'none'], description: '`cell_key` (the ABS cell-key method, docs/figures.md) for planners; `none` for admins.' })
+  method: 'cell_key' | 'none';
+  @ApiProperty({ description: 'Published counts of children below this (from 1) are withheld: null, with `suppressed: true`.' }) suppressedBelow: number;
+  @ApiProperty({ description: 'A published count of children differs from the truth by at most this.' }) maxNoise: number;
+}
+
 export class ChildrenFigureRow {
-  @ApiPropertyOptional({ description: 'One property per groupBy dimension.' }) careSetting?: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'null when suppressed (1 to 4, for planners).' }) count: number | null;
+  @ApiPropertyOptional({ description: 'One property per groupBy dimension (children in no facility have facilityType `not_in_a_facility`).' }) careSetting?: string;
+  @ApiPropertyOptional() provinceCode?: string;
+  @ApiPropertyOptional({ description: 'Beside provinceCode.' }) provinceNameEn?: string;
+  @ApiPropertyOptional({ description: 'Beside provinceCode.' }) provinceNameKm?: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'Perturbed for planners (at most 2 from the truth), and null when 1 to 4.' }) count: number | null;
   @ApiProperty() suppressed: boolean;
 }
 
@@ -63,12 +73,15 @@ export class ChildrenFigures {
   @ApiProperty({ format: 'date' }) asOf: string;
   @ApiProperty({ type: [String] }) groupBy: string[];
   @ApiProperty({ type: [ChildrenFigureRow] }) rows: ChildrenFigureRow[];
-  @ApiProperty({ nullable: true, type: Number }) total: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'A cell of its own, perturbed from all its records: not the sum of the published rows.' }) total: number | null;
   @ApiProperty() totalSuppressed: boolean;
+  @ApiProperty({ type: DisclosureControlView }) disclosureControl: DisclosureControlView;
 }
 
 export class FlowFigureRow {
   @ApiPropertyOptional() provinceCode?: string;
+  @ApiPropertyOptional() provinceNameEn?: string;
+  @ApiPropertyOptional() provinceNameKm?: string;
   @ApiProperty({ nullable: true, type: Number }) referrals: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Gatekeeping decisions for residential care.' }) admissions: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Gatekeeping decisions for a family placement.' }) placedAtGatekeeping: number | null;
@@ -86,20 +99,23 @@ export class FlowFigures {
   @ApiProperty({ format: 'date' }) from: string;
   @ApiProperty({ format: 'date' }) to: string;
   @ApiProperty({ type: [FlowFigureRow] }) rows: FlowFigureRow[];
+  @ApiProperty({ type: DisclosureControlView }) disclosureControl: DisclosureControlView;
 }
 
 export class FacilityFigureRow {
   @ApiPropertyOptional() provinceCode?: string;
+  @ApiPropertyOptional() provinceNameEn?: string;
+  @ApiPropertyOptional() provinceNameKm?: string;
   @ApiPropertyOptional() type?: string;
   @ApiPropertyOptional() status?: string;
-  @ApiProperty({ nullable: true, type: Number }) facilities: number | null;
+  @ApiProperty({ description: 'Facilities: exact for everyone, as every count of facilities is.' }) facilities: number;
   @ApiProperty({ description: 'Places, summed.' }) capacity: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'Children.' }) residents: number | null;
-  @ApiProperty({ nullable: true, type: Number }) withActiveMou: number | null;
-  @ApiProperty({ nullable: true, type: Number }) inspectedLast12Months: number | null;
-  @ApiProperty({ nullable: true, type: Number }) overdueInspections: number | null;
-  @ApiProperty({ nullable: true, type: Number }) transitioned: number | null;
-  @ApiProperty({ nullable: true, type: Number }) closed: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Children: protected like every count of children.' }) residents: number | null;
+  @ApiProperty() withActiveMou: number;
+  @ApiProperty() inspectedLast12Months: number;
+  @ApiProperty() overdueInspections: number;
+  @ApiProperty() transitioned: number;
+  @ApiProperty() closed: number;
   @ApiProperty() suppressed: boolean;
   @ApiProperty({ type: [String] }) suppressedFields: string[];
 }
@@ -107,12 +123,15 @@ export class FacilityFigureRow {
 export class FacilityFigures {
   @ApiProperty({ format: 'date' }) asOf: string;
   @ApiProperty({ type: [FacilityFigureRow] }) rows: FacilityFigureRow[];
+  @ApiProperty({ type: DisclosureControlView }) disclosureControl: DisclosureControlView;
 }
 
 export class DeinstitutionalisationFigures {
   @ApiProperty({ format: 'date' }) baseline: string;
   @ApiProperty({ format: 'date' }) asOf: string;
   @ApiProperty({ nullable: true, type: String }) provinceCode: string | null;
+  @ApiPropertyOptional() provinceNameEn?: string;
+  @ApiPropertyOptional() provinceNameKm?: string;
   @ApiProperty({ nullable: true, type: Number }) residentialAtBaseline: number | null;
   @ApiProperty({ nullable: true, type: Number }) residentialNow: number | null;
   @ApiProperty({ nullable: true, type: Number, description: '(baseline − now) / baseline × 100, one decimal.' }) reductionPercent: number | null;
@@ -121,9 +140,12 @@ export class DeinstitutionalisationFigures {
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'Of the gatekeeping decisions between baseline and asOf, the share that kept the child out of residential care (placed in a family or closed at assessment), in percent.',
+    description: 'Of the gatekeeping decisions between baseline and asOf, the share that kept the child out of residential care (placed in a family or closed at assessment), in percent (0-100).',
   })
+  gatekeptAdmissionsPercent: number | null;
+  @ApiProperty({ nullable: true, type: Number, deprecated: true, description: 'The same as gatekeptAdmissionsPercent, under its old name.' })
   gatekeptAdmissionsShare: number | null;
   @ApiProperty() suppressed: boolean;
   @ApiProperty({ type: [String] }) suppressedFields: string[];
+  @ApiProperty({ type: DisclosureControlView }) disclosureControl: DisclosureControlView;
 }
