@@ -15,6 +15,7 @@ import { JwtStrategy } from './auth/jwt.strategy';
 import { AccessGuard } from './common/auth/access.guard';
 import { dataSourceOptions } from './common/database/data-source-options';
 import { Database } from './common/database/database.service';
+import { Lifecycle } from './common/http/lifecycle';
 import { ProblemDetailsFilter } from './common/http/problem-details.filter';
 import { UnitOfWorkInterceptor } from './common/http/unit-of-work.interceptor';
 import { createValidationPipe } from './common/http/validation.pipe';
@@ -62,7 +63,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, 10, config.database)),
         PassportModule,
         JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
       ],
@@ -89,6 +90,7 @@ export class AppModule {
       ],
       providers: [
         { provide: AppConfigService, useValue: new AppConfigService(config) },
+        Lifecycle,
         Database,
         AuditService,
         PersonalAccessAudit,

@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { useStrictJsonBodies } from './common/http/json-body';
-import { frameworkErrorAsProblem } from './common/http/problem-details.filter';
+import { frameworkErrorAsProblem, problemDetails } from './common/http/problem-details.filter';
+import { Lifecycle } from './common/http/lifecycle';
 import { useSignedCursors } from './common/http/pagination';
 
 export const API_PREFIX = 'api/v1';
@@ -48,6 +49,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     // Longer ids reach the routes, which answer 404 problem+json; longer still is 414 problem+json.
     routerOptions: { maxParamLength: 1000 },
     frameworkErrors: frameworkErrorAsProblem,
+    // A request, its body included, arrives within this (a body trickled a byte at a time does not hold a socket).
+    requestTimeout: config.requestTimeoutSeconds * 1000,
+    // While stopping, our own hook answers problem+json 503 (Fastify's would not be problem+json).
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: config.logRequests ? ['error', 'warn', 'log'] : ['error', 'warn'],
@@ -65,8 +71,13 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   fastify.removeContentTypeParser(['text/plain']);
   useStrictJsonBodies(fastify, config.bodyLimitBytes);
   useSignedCursors(config.jwtSecret);
+  const lifecycle = app.get(Lifecycle);
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
+    if (lifecycle.stopping) {
+      const problem = { ...problemDetails(503, 'SHUTTING_DOWN', 'The server is stopping: send the request again, another instance will answer.'), instance: request.url.split('?')[0], requestId: String(request.id) };
+      return reply.status(503).header('Connection', 'close').header('Retry-After', '1').header('content-type', 'application/problem+json; charset=utf-8').send(problem);
+    }
     // Answers of the API name children, users and tokens: no cache, shared or private, keeps them.
     if (request.url.startsWith(`/${API_PREFIX}/`)) void reply.header('Cache-Control', 'no-store');
   });

@@ -4,8 +4,15 @@ import { DataSource } from 'typeorm';
 import { createApp } from './app';
 import { ensureBootstrapAdmin } from './auth/bootstrap-admin';
 import { dataSourceOptions } from './common/database/data-source-options';
-import { connectionFile, startEmbeddedPostgres, type EmbeddedDatabase } from './common/database/embedded-postgres';
+import { connectionFile } from './common/database/embedded-files';
+import { Lifecycle } from './common/http/lifecycle';
 import { ConfigError, loadConfig, type AppConfig } from './config/config';
+import type * as EmbeddedModuleType from './common/database/embedded-postgres';
+
+type EmbeddedModule = typeof EmbeddedModuleType;
+
+/** Several instances may start at once: one runs the migrations and creates the first admin, the others wait. */
+const STARTUP_LOCK = 72610002;
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -22,32 +29,52 @@ async function main(): Promise<void> {
     console.warn('JWT_SECRET is not set: using a random secret, so tokens stop working when the app restarts.');
   }
 
-  let embedded: EmbeddedDatabase | undefined;
+  let embedded: { url: string; stop(): Promise<void> } | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     console.log(`DATABASE_URL is not set: starting an embedded PostgreSQL with its data in ${config.embeddedDbDir}`);
+    // Loaded only when used: the package hooks SIGTERM when it loads, and the app takes that over.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startEmbeddedPostgres, takeOverExitHandling } = require('./common/database/embedded-postgres') as EmbeddedModule;
+    takeOverExitHandling();
     embedded = await startEmbeddedPostgres(config.embeddedDbDir, config.embeddedDbPort, (line) => console.log(line));
     databaseUrl = embedded.url;
     // So that `npm run seed` can reach the database of a running `npm start`.
     await writeFile(connectionFile(config.embeddedDbDir), `${embedded.url}\n`, { mode: 0o600 });
   }
 
-  const migrator = new DataSource(dataSourceOptions(databaseUrl, 1));
+  const migrator = new DataSource(dataSourceOptions(databaseUrl, 1, config.database));
   await migrator.initialize();
-  const applied = await migrator.runMigrations({ transaction: 'each' });
-  if (applied.length > 0) console.log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
-  await ensureBootstrapAdmin(migrator, config, (line) => console.log(line));
-  await migrator.destroy();
+  await migrator.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+  try {
+    const applied = await migrator.runMigrations({ transaction: 'each' });
+    if (applied.length > 0) console.log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+    await ensureBootstrapAdmin(migrator, config, (line) => console.log(line));
+  } finally {
+    await migrator.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]);
+    await migrator.destroy();
+  }
 
   const app = await createApp(config, databaseUrl);
-  let stopping = false;
+  const lifecycle = app.get(Lifecycle);
+  const server = app.getHttpAdapter().getInstance().server;
   const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: stopping`);
+    if (lifecycle.stopping) return;
+    lifecycle.stopping = true;
+    console.log(`${signal}: stopping; requests in flight may finish within ${config.shutdownGraceSeconds} s`);
+    // Stop accepting; requests in flight finish; new ones on open connections get 503 problem+json.
+    const grace = setTimeout(() => {
+      console.warn('The grace period is over: closing the connections still open.');
+      server.closeAllConnections();
+    }, config.shutdownGraceSeconds * 1000);
+    grace.unref();
     await app.close();
-    await embedded?.stop();
-    if (embedded) await rm(connectionFile(config.embeddedDbDir), { force: true });
+    clearTimeout(grace);
+    if (embedded) {
+      await embedded.stop();
+      await rm(connectionFile(config.embeddedDbDir), { force: true });
+    }
+    console.log('Stopped.');
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -9,7 +9,7 @@ import { TooManyRequests, Unauthenticated } from '../common/errors/domain-errors
 import { AppConfigService } from '../config/app-config.service';
 import { User } from '../users/user.entity';
 import { LoginRequest, LoginResponse } from './dto/login.dto';
-import { LoginThrottle } from './login-throttle';
+import { LoginThrottle, throttleLimits } from './login-throttle';
 import { DUMMY_HASH, verifyPassword } from '../users/passwords';
 
 @Injectable()
@@ -22,21 +22,19 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly config: AppConfigService,
   ) {
-    this.throttle = new LoginThrottle(config.values.loginMaxFailures, config.values.loginWindowSeconds * 1000);
+    this.throttle = new LoginThrottle(throttleLimits(config.values.loginMaxFailures, config.values.loginWindowSeconds));
   }
 
   async login(request: LoginRequest, clientAddress: string): Promise<LoginResponse> {
     const username = request.username.trim().toLowerCase();
-    const keys = [`user:${username}`, `ip:${clientAddress}`];
-    const wait = this.throttle.retryAfterSeconds(keys);
-    if (wait > 0) throw new TooManyRequests(wait);
-
-    // A failed attempt is audited too, so its transaction commits and the refusal comes after it.
-    const outcome = await this.db.transaction(async (manager): Promise<LoginResponse | null> => {
+    // A failed attempt is audited and counted too, so its transaction commits and the refusal comes after it.
+    const outcome = await this.db.transaction(async (manager): Promise<LoginResponse | { wait: number } | null> => {
+      const wait = await this.throttle.check(manager, username, clientAddress);
+      if (wait > 0) return { wait };
       const user = await manager.findOneBy(User, { username });
       const passwordOk = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), request.password);
       if (!user || !passwordOk || !user.active) {
-        this.throttle.recordFailure(keys);
+        await this.throttle.recordFailure(manager, username, clientAddress);
         await this.audit.record({
           action: 'auth.login_failed',
           entityType: 'user',
@@ -45,12 +43,13 @@ export class AuthService {
         });
         return null;
       }
-      this.throttle.reset(`user:${username}`);
+      await this.throttle.reset(manager, username, clientAddress);
       await this.audit.record({ action: 'auth.login', entityType: 'user', entityId: user.id });
       const expiresIn = this.config.values.jwtExpiresInSeconds;
       const accessToken = await this.jwt.signAsync({ sub: user.id, ver: user.tokenVersion, jti: randomUUID() }, { expiresIn });
       return { accessToken, tokenType: 'Bearer', expiresIn };
     });
+    if (outcome && 'wait' in outcome) throw new TooManyRequests(outcome.wait);
     if (!outcome) throw new Unauthenticated('The username or password is wrong, or the account is deactivated.');
     return outcome;
   }

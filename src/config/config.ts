@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../common/database/timeouts';
 import { passwordProblems } from '../users/domain/password-policy';
 
 /** The app's configuration, read once from the environment and checked before anything starts. */
@@ -17,7 +18,14 @@ export interface AppConfig {
   loginMaxFailures: number;
   loginWindowSeconds: number;
   logRequests: boolean;
+  /** How long in-flight requests may run on after SIGTERM or SIGINT. */
+  shutdownGraceSeconds: number;
+  database: DatabaseTimeouts;
+  /** A request (its body included) must arrive within this. */
+  requestTimeoutSeconds: number;
 }
+
+
 
 export class ConfigError extends Error {}
 
@@ -69,6 +77,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
     logRequests: logRequests === 'true',
+    shutdownGraceSeconds: int('SHUTDOWN_GRACE_SECONDS', 15, 0, 600),
+    database: {
+      statementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.statementTimeoutMs, 100, 600_000),
+      lockTimeoutMs: int('DB_LOCK_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.lockTimeoutMs, 100, 600_000),
+      acquireTimeoutMs: int('DB_ACQUIRE_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.acquireTimeoutMs, 100, 600_000),
+    },
+    requestTimeoutSeconds: int('REQUEST_TIMEOUT_SECONDS', 30, 1, 3600),
   };
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);

@@ -56,6 +56,9 @@ export interface TestApp {
   app: NestFastifyApplication;
   /** A superuser connection to this file's database, for checks the API cannot make. */
   db: DataSource;
+  /** This file's database, for a second instance of the API or a process started by the test. */
+  url: string;
+  config: ReturnType<typeof loadConfig>;
   anonymous: ApiClient;
   admin: ApiClient;
   asUser(role: Role, scope?: UserScope): Promise<ApiClient>;
@@ -100,6 +103,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   return {
     app,
     db,
+    url,
+    config,
     admin,
     anonymous: new ApiClient(server, null),
     login,

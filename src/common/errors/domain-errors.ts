@@ -113,3 +113,12 @@ export class TooManyRequests extends DomainError {
     this.extra.retryAfterSeconds = retryAfterSeconds;
   }
 }
+
+export class DatabaseUnavailable extends DomainError {
+  readonly code = 'DATABASE_UNAVAILABLE';
+  readonly status = 503;
+  constructor(readonly retryAfterSeconds = 5) {
+    super('The database is not answering. Nothing was lost: try again shortly.');
+    this.extra.retryAfterSeconds = retryAfterSeconds;
+  }
+}

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, TooManyRequests } from '../errors/domain-errors';
+import { isDatabaseUnavailable } from '../database/database-errors';
+import { DatabaseUnavailable, DomainError, TooManyRequests } from '../errors/domain-errors';
 
 export interface ProblemDetails {
   type: string;
@@ -54,10 +55,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const problem = this.toProblem(error);
+    const known = !(error instanceof DomainError) && isDatabaseUnavailable(error) ? new DatabaseUnavailable() : error;
+    const problem = this.toProblem(known);
     problem.instance = request.url.split('?')[0];
     problem.requestId = String(request.id);
-    if (error instanceof TooManyRequests) void reply.header('Retry-After', String(error.retryAfterSeconds));
+    if (known instanceof TooManyRequests || known instanceof DatabaseUnavailable) void reply.header('Retry-After', String(known.retryAfterSeconds));
+    // Error lines carry the code and the request id, never a message (its text may quote data).
+    if (problem.status >= 500) this.logger.error(`${problem.status} ${problem.code} ${request.method} ${problem.instance} id=${problem.requestId}`);
     void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
   }
 
@@ -84,8 +88,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return this.fastifyProblem(status, error as Error & { code?: string });
     }
-    // A message, not the error: its text may quote data.
-    this.logger.error(`Unhandled ${(error as Error | null)?.name ?? typeof error}: ${(error as Error | null)?.stack?.split('\n')[1]?.trim() ?? ''}`);
+    // Where, not what: the error's text may quote data.
+    this.logger.error(`Unhandled ${(error as Error | null)?.name ?? typeof error} at ${(error as Error | null)?.stack?.split('\n')[1]?.trim() ?? ''}`);
     return this.problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side. The request id helps us find it.');
   }
 
