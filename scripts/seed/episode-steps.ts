@@ -147,7 +147,8 @@ function visit(sim: Sim, e: SimEpisode, date: string): void {
     sim.at(nextVisitDue(date, 0), { kind: 'episode', episode: e, step: 'visit' });
     return;
   }
-  if (addMonths(e.placedOn!, 6) <= date && e.visitsSincePlacement >= 4 && well && rnd.chance(0.35)) {
+  // As the close guard sees it: the latest visit recorded, which a late one from an earlier round does not replace.
+  if (addMonths(e.placedOn!, 6) <= date && e.visitsSincePlacement >= 4 && e.lastVisitRatedWell && rnd.chance(0.35)) {
     act(sim, e, 'close', date, { reason: 'goals_met' });
     maybeReturn(sim, e, date);
     return;
