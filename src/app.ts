@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import { randomUUID } from 'node:crypto';
+import { createServer, type RequestListener } from 'node:http';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { useStrictJsonBodies } from './common/http/json-body';
@@ -49,8 +50,10 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     // Longer ids reach the routes, which answer 404 problem+json; longer still is 414 problem+json.
     routerOptions: { maxParamLength: 1000 },
     frameworkErrors: frameworkErrorAsProblem,
-    // A request, its body included, arrives within this (a body trickled a byte at a time does not hold a socket).
-    requestTimeout: config.requestTimeoutSeconds * 1000,
+    // A request, its body included, arrives within this (a body trickled a byte at a time does not
+    // hold a socket); Node checks every second rather than every 30.
+    serverFactory: (handler: RequestListener) =>
+      createServer({ requestTimeout: config.requestTimeoutSeconds * 1000, headersTimeout: Math.min(60_000, config.requestTimeoutSeconds * 1000), connectionsCheckingInterval: 1000 }, handler),
     // While stopping, our own hook answers problem+json 503 (Fastify's would not be problem+json).
     return503OnClosing: false,
     forceCloseConnections: 'idle',
@@ -72,6 +75,10 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   useStrictJsonBodies(fastify, config.bodyLimitBytes);
   useSignedCursors(config.jwtSecret);
   const lifecycle = app.get(Lifecycle);
+  fastify.addHook('onSend', async (_request, reply) => {
+    // While stopping, each answer closes its connection, so no idle keep-alive socket holds the shutdown.
+    if (lifecycle.stopping) void reply.header('Connection', 'close');
+  });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
     if (lifecycle.stopping) {

@@ -151,11 +151,9 @@ async function describeProcess(pid: number): Promise<{ isPostgres: boolean; isNo
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return true;
-    }
+    // Gone, or a zombie that its adopter has not reaped yet: either way it has stopped.
+    const state = await readFile(`/proc/${pid}/stat`, 'utf8').then((line) => line.slice(line.lastIndexOf(')') + 2, line.lastIndexOf(')') + 3), () => 'gone');
+    if (state === 'gone' || state === 'Z' || state === 'X') return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return false;
