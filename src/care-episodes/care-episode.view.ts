@@ -5,7 +5,7 @@ import type { CareEpisode } from './care-episode.entity';
 import { RESIDENT_STATUSES } from './domain/care-episode';
 import { baseFacts } from './domain/care-episode.steps';
 import { careEpisodeTransitions, type EpisodeStep } from './domain/care-episode.transitions';
-import { handoverTransitions, type HandoverAction, type HandoverFacts } from './domain/handover.transitions';
+import { handoverFactsOf, handoverTransitions, type HandoverAction } from './domain/handover.transitions';
 import type { EpisodeView } from './dto/episode-views.dto';
 import type { CaseHandover } from './handovers/case-handover.entity';
 
@@ -17,17 +17,7 @@ export function episodeActions(caller: Caller, e: CareEpisode, pending: CaseHand
   // The guards applied when reading look only at who acts and whose case it is, not at the child.
   const facts = baseFacts(e, today, { role: caller.role, agencyId: caller.agencyId, today, childDateOfBirth: e.referredOn });
   const steps = allowedActions(careEpisodeTransitions, e.status, caller.role, facts) as EpisodeStep[];
-  const handoverFacts: HandoverFacts = {
-    today,
-    occurredOn: today,
-    lastEventOn: e.lastEventOn,
-    episodeStatus: e.status,
-    responsibleAgencyId: e.responsibleAgencyId,
-    hasOpenHandover: pending !== null,
-    receivingAgencyId: pending?.toAgencyId ?? null,
-    actorRole: caller.role,
-    actorAgencyId: caller.agencyId,
-  };
+  const handoverFacts = handoverFactsOf(e, pending, caller, today);
   const handover = pending
     ? (allowedActions(handoverTransitions, 'requested', caller.role, handoverFacts) as HandoverAction[])
     : creationAllowed(handoverTransitions, 'requestHandover', caller.role, handoverFacts)

@@ -76,3 +76,24 @@ export interface HandoverDecisionBody {
   reason?: string;
   occurredOn?: string;
 }
+
+/** The facts of the handover guards for one episode, its open handover and who acts. */
+export function handoverFactsOf(
+  episode: { lastEventOn: string; status: EpisodeStatus; responsibleAgencyId: string },
+  pending: { toAgencyId: string } | null,
+  actor: { role: string; agencyId: string | null },
+  today: string,
+  occurredOn = today,
+): HandoverFacts {
+  return {
+    today,
+    occurredOn,
+    lastEventOn: episode.lastEventOn,
+    episodeStatus: episode.status,
+    responsibleAgencyId: episode.responsibleAgencyId,
+    hasOpenHandover: pending !== null,
+    receivingAgencyId: pending?.toAgencyId ?? null,
+    actorRole: actor.role,
+    actorAgencyId: actor.agencyId,
+  };
+}

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
@@ -17,6 +18,17 @@ import type {
   TransferBody,
 } from '../domain/care-episode.bodies';
 
+/** The reasons of a referral: one or more of the list, each once. */
+const ReasonsField = (description: string) =>
+  applyDecorators(
+    ApiProperty({ enum: REFERRAL_REASONS, isArray: true, description }),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(REFERRAL_REASONS.length),
+    ArrayUnique(),
+    IsIn(REFERRAL_REASONS, { each: true }),
+  );
+
 /** The bodies of the referral and of each episode action, as the API validates and documents them. */
 export class OccurredOnRequest implements OccurredOnBody {
   @ApiPropertyOptional({ format: 'date', description: 'When it happened (default today): not in the future, not before the previous event.' })
@@ -32,12 +44,7 @@ export class CreateEpisodeRequest implements ReferBody {
   responsibleAgencyId: string;
   @ApiProperty({ example: '02', description: 'Where the case is managed.' }) @IsIn(PROVINCE_CODES) provinceCode: string;
   @ApiProperty({ format: 'date' }) @IsCalendarDate() referredOn: string;
-  @ApiProperty({ enum: REFERRAL_REASONS, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(11)
-  @ArrayUnique()
-  @IsIn(REFERRAL_REASONS, { each: true })
+  @ReasonsField('Why the child is referred.')
   reasons: ReferralReason[];
 }
 
@@ -96,12 +103,7 @@ export class CloseEpisodeRequest extends OccurredOnRequest implements CloseBody 
 }
 
 export class AmendReasonsRequest extends OccurredOnRequest implements AmendReasonsBody {
-  @ApiProperty({ enum: REFERRAL_REASONS, isArray: true, description: 'The reasons as the assessment found them.' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(11)
-  @ArrayUnique()
-  @IsIn(REFERRAL_REASONS, { each: true })
+  @ReasonsField('The reasons as the assessment found them.')
   reasons: ReferralReason[];
   @ApiProperty({ example: 'The assessment found neglect behind the family’s poverty.' }) @IsString() @MinLength(3) @MaxLength(2000) note: string;
 }

@@ -11,7 +11,7 @@ import { CareEpisode } from '../care-episode.entity';
 import { episodeActions } from '../care-episode.view';
 import { CareEpisodesService } from '../care-episodes.service';
 import { episodeEvent } from '../domain/care-episode.steps';
-import { handoverTransitions, type HandoverDecisionBody, type HandoverFacts, type RequestHandoverBody } from '../domain/handover.transitions';
+import { handoverFactsOf, handoverTransitions, type HandoverDecisionBody, type HandoverFacts, type RequestHandoverBody } from '../domain/handover.transitions';
 import type { EpisodeView } from '../dto/episode-views.dto';
 import { EpisodeAccess } from '../episode-access';
 import { EpisodeEvents } from '../episode-events';
@@ -72,17 +72,7 @@ export class HandoversService {
   }
 
   private facts(caller: Caller, episode: CareEpisode, pending: CaseHandover | null, occurredOn: string): HandoverFacts {
-    return {
-      today: todayIn(),
-      occurredOn,
-      lastEventOn: episode.lastEventOn,
-      episodeStatus: episode.status,
-      responsibleAgencyId: episode.responsibleAgencyId,
-      hasOpenHandover: pending !== null,
-      receivingAgencyId: pending?.toAgencyId ?? null,
-      actorRole: caller.role,
-      actorAgencyId: caller.agencyId,
-    };
+    return handoverFactsOf(episode, pending, caller, todayIn(), occurredOn);
   }
 
   private async record(caller: Caller, episode: CareEpisode, action: string, handover: CaseHandover, occurredOn: string, reason: string | null, changes: Partial<CareEpisode>) {
