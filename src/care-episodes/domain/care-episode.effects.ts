@@ -31,8 +31,8 @@ const outcome = (changes: Partial<EpisodeState>, payload: Record<string, unknown
   reEntry,
 });
 
-const leftFacility: Partial<EpisodeState> = { facilityId: null, residentialSince: null, lastReviewOn: null, nextReviewDue: null };
-const leftPlacement: Partial<EpisodeState> = {
+const leftFacility = { facilityId: null, residentialSince: null, lastReviewOn: null, nextReviewDue: null } satisfies Partial<EpisodeState>;
+const leftPlacement = {
   placementType: null,
   carerName: null,
   carerRelationship: null,
@@ -41,7 +41,7 @@ const leftPlacement: Partial<EpisodeState> = {
   lastVisitOn: null,
   lastVisitRatedWell: null,
   nextVisitDue: null,
-};
+} satisfies Partial<EpisodeState>;
 
 const placement = (): EpisodeEffect<EpisodeBodies['placeInFamily']> => ({
   facts: (b) => ({ familyAssessedOn: b.familyAssessedOn, planAgreedOn: b.planAgreedOn }),
@@ -155,20 +155,10 @@ export function openEpisode(body: ReferBody, returning: boolean): { state: Episo
     status: 'referred',
     referredOn: body.referredOn,
     reasons: body.reasons,
-    facilityId: null,
-    residentialSince: null,
-    lastReviewOn: null,
-    nextReviewDue: null,
+    ...leftFacility,
     targetPlacementType: null,
     familyTracedOn: null,
-    placementType: null,
-    carerName: null,
-    carerRelationship: null,
-    placedOn: null,
-    visitsSincePlacement: 0,
-    lastVisitOn: null,
-    lastVisitRatedWell: null,
-    nextVisitDue: null,
+    ...leftPlacement,
     lastEventOn: body.referredOn,
     closedOn: null,
     closeReason: null,
