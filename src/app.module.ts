@@ -55,6 +55,10 @@ import { FacilityMouReader, FacilityResidentReader } from './facilities/facility
 import { MouFacilityReader } from './mous/mou-facility-reader';
 import { FiguresController } from './figures/figures.controller';
 import { FiguresService } from './figures/figures.service';
+import { ChildPopulationsController } from './figures/child-populations/child-populations.controller';
+import { ChildPopulationsService } from './figures/child-populations/child-populations.service';
+import { IndicatorsService } from './figures/indicators/indicators.service';
+import { ChildrenSeriesService } from './figures/series/children-series.service';
 
 /** The whole API in one module: features are cut by folder, wired here. */
 @Module({})
@@ -86,6 +90,7 @@ export class AppModule {
         HandoversController,
         FollowUpVisitsController,
         FiguresController,
+        ChildPopulationsController,
         HealthController,
       ],
       providers: [
@@ -118,6 +123,9 @@ export class AppModule {
         FollowUpVisitsService,
         ChildListService,
         FiguresService,
+        ChildrenSeriesService,
+        IndicatorsService,
+        ChildPopulationsService,
         { provide: APP_GUARD, useClass: AccessGuard },
         // Outermost first: the personal-access audit sees what the unit of work committed or rolled back.
         { provide: APP_INTERCEPTOR, useExisting: PersonalAccessAudit },

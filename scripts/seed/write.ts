@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import { FLOW_ROLLUP_REBUILD } from '../../src/figures/domain/flow-definitions';
+import { STOCK_ROLLUP_REBUILD } from '../../src/figures/domain/stock-definitions';
 import { stamp, type World } from './world';
 
 type Cell = string | number | boolean | null | undefined | object;
@@ -142,6 +143,7 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
   );
 
   // The periods the trigger would have written, event by event, written at once.
+  await client.query('ALTER TABLE care_periods DISABLE TRIGGER stock_monthly_follow_periods');
   await client.query(`INSERT INTO care_periods (episode_id, child_id, status, facility_id, placement_type, province_code, starts_on, ends_on,
                                                 sex, date_of_birth, disability, parental_status, facility_type, record_key)
     SELECT periods.episode_id, periods.child_id, periods.to_status, periods.facility_id, periods.placement_type, periods.province_code,
@@ -159,4 +161,8 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
   await client.query('TRUNCATE flow_daily');
   await client.query(FLOW_ROLLUP_REBUILD);
   await client.query('ALTER TABLE care_episode_events ENABLE TRIGGER flow_daily_follow_events');
+  // The same for the monthly stock.
+  await client.query('TRUNCATE stock_monthly');
+  await client.query(STOCK_ROLLUP_REBUILD);
+  await client.query('ALTER TABLE care_periods ENABLE TRIGGER stock_monthly_follow_periods');
 }

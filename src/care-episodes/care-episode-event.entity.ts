@@ -11,6 +11,9 @@ import { CareEpisode } from './care-episode.entity';
 @Index('care_episode_events_occurred_on_idx', ['occurredOn'])
 // A covering index (with INCLUDE columns TypeORM cannot declare) is made by the migration.
 @Index('care_episode_events_flow_idx', { synchronize: false })
+// Partial indexes for the indicators (a stay's admission, exits from residential care), by the migration.
+@Index('care_episode_events_admissions_idx', { synchronize: false })
+@Index('care_episode_events_residential_exits_idx', { synchronize: false })
 export class CareEpisodeEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;

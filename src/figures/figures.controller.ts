@@ -16,7 +16,11 @@ import {
   FlowFigures,
   FlowFiguresQuery,
 } from './dto/figures.dto';
+import { ChildrenSeries, ChildrenSeriesQuery } from './dto/series.dto';
+import { Indicators, IndicatorsQuery } from './dto/indicators.dto';
 import { FiguresService } from './figures.service';
+import { IndicatorsService } from './indicators/indicators.service';
+import { ChildrenSeriesService } from './series/children-series.service';
 
 const FigureRoute = (path: string, summary: string, type: unknown) =>
   applyDecorators(
@@ -41,12 +45,34 @@ function respond<T>(request: FastifyRequest, reply: Reply, body: T, rows: () => 
 @ApiTags('figures')
 @Controller('figures')
 export class FiguresController {
-  constructor(private readonly figures: FiguresService) {}
+  constructor(
+    private readonly figures: FiguresService,
+    private readonly seriesOf: ChildrenSeriesService,
+    private readonly indicatorsOf: IndicatorsService,
+  ) {}
 
   @FigureRoute('children', 'Children in care on a date, by care setting, province, facility type, sex, age band, disability, parental status.', ChildrenFigures)
   async children(@CurrentCaller() caller: Caller, @Query() query: ChildrenFiguresQuery, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: Reply) {
     const result = await this.figures.children(caller, query);
     return respond(req, reply, result, () => result.rows as unknown as Record<string, unknown>[], `children-${result.asOf}`);
+  }
+
+  @FigureRoute('children/series', 'Children in care at the end of each month, quarter or year (the last point on `to`), grouped as /figures/children groups.', ChildrenSeries)
+  async childrenSeries(@CurrentCaller() caller: Caller, @Query() query: ChildrenSeriesQuery, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: Reply) {
+    const result = await this.seriesOf.series(caller, query);
+    const all = Object.fromEntries(result.groupBy.map((d) => [d, 'all']));
+    const rows = () =>
+      result.points.flatMap((p) => [
+        ...p.rows.map((row) => ({ date: p.date, ...row })),
+        { date: p.date, ...all, count: p.total, suppressed: p.totalSuppressed },
+      ]) as unknown as Record<string, unknown>[];
+    return respond(req, reply, result, rows, `children-series-${result.from}-${result.to}`);
+  }
+
+  @FigureRoute('indicators', 'The formal-care indicators (Better Care Network / UNICEF) the data supports, for a period: entries, stock by setting, exits, ratios, shares, median stay, review and visit compliance, rates per 100,000.', Indicators)
+  async indicators(@CurrentCaller() caller: Caller, @Query() query: IndicatorsQuery, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: Reply) {
+    const result = await this.indicatorsOf.indicators(caller, query);
+    return respond(req, reply, result, () => result.indicators as unknown as Record<string, unknown>[], `indicators-${result.from}-${result.to}`);
   }
 
   @FigureRoute('flows', 'Referrals, gatekeeping decisions, admissions, reintegrations, breakdowns, re-entries and closures over a period.', FlowFigures)

@@ -64,20 +64,25 @@ export const FLOW_COLUMN_OF: Record<string, string> = {
   reEntries: 're_entries',
   closures: 'closures',
   ...Object.fromEntries(CLOSE_REASON_CODES.map((reason) => [`close_${reason}`, `close_${reason}`])),
+  diverted: 'diverted',
 };
 
-/** Flows between $1 and $2 inclusive, by the date events happened, from the daily rollup. */
-export function flowsSql(byProvince: boolean): string {
+/**
+ * Flows between $1 and $2 inclusive, by the date events happened, from the daily rollup; $3 an
+ * optional province. With an interval, one row per interval (its first day as `period`).
+ */
+export function flowsSql(byProvince: boolean, interval?: 'month' | 'quarter' | 'year'): string {
   // Each count beside the sum of its events' record keys (its cell key, for disclosure control).
   const sums = Object.entries(FLOW_COLUMN_OF).flatMap(([name, column]) => [
     `coalesce(sum(${column}), 0)::int AS "${name}"`,
     `coalesce(sum(${column}_key), 0)::bigint AS "${name}Key"`,
   ]);
-  return `SELECT ${byProvince ? 'd.province_code AS "provinceCode",' : ''}
-      ${sums.join(',\n      ')}
+  const keys = [...(interval ? [`date_trunc('${interval}', d.day)::date::text AS period`] : []), ...(byProvince ? ['d.province_code AS "provinceCode"'] : [])];
+  const groups = [...(interval ? ['period'] : []), ...(byProvince ? ['"provinceCode"'] : [])];
+  return `SELECT ${[...keys, ...sums].join(',\n      ')}
     FROM flow_daily d
-    WHERE d.day BETWEEN $1::date AND $2::date
-    ${byProvince ? 'GROUP BY d.province_code ORDER BY d.province_code' : ''}`;
+    WHERE d.day BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR d.province_code = $3)
+    ${groups.length ? `GROUP BY ${groups.join(', ')} ORDER BY ${groups.join(', ')}` : ''}`;
 }
 
 const FACILITY_DIMENSION_SQL: Record<FacilityDimension, string> = {

@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '../common/auth/caller';
 import { Database } from '../common/database/database.service';
 import { ValidationFailed } from '../common/errors/domain-errors';
+import { checkedPeriods } from './domain/checked-periods';
 import { today } from '../common/time/calendar';
-import { PROVINCES } from '../provinces/provinces.data';
-import { AGE_BANDS, FACILITY_COUNTS, FLOW_COUNTS, type ChildDimension } from './domain/dimensions';
-import { addCells, emptyCell, type Cell } from './domain/disclosure-control';
+import { FACILITY_COUNTS, FLOW_COUNTS } from './domain/dimensions';
+import { addCells, type Cell } from './domain/disclosure-control';
 import { FigurePublisher } from './domain/publisher';
 import {
-  ChildrenFigureRow,
   ChildrenFigures,
   ChildrenFiguresQuery,
   DeinstitutionalisationFigures,
@@ -20,29 +19,8 @@ import {
   FlowFigures,
   FlowFiguresQuery,
 } from './dto/figures.dto';
+import { publishStock, stockGroups, withProvinceNames } from './stock-rows';
 import { CARE_SPLIT_SQL, childrenStockSql, CLOSE_REASON_CODES, facilitiesSql, flowsSql, GATEKEEPING_SQL } from './figures.queries';
-
-const PROVINCE_NAMES = new Map(PROVINCES.map((p) => [p.code, p]));
-
-/** Province names in both scripts beside a province code, for JSON and CSV alike. */
-export function withProvinceNames<T extends object>(row: T): T & { provinceNameEn?: string; provinceNameKm?: string } {
-  const code = (row as { provinceCode?: unknown }).provinceCode;
-  if (typeof code !== 'string') return row;
-  const province = PROVINCE_NAMES.get(code);
-  // Right after the code, so CSV columns read code, English name, Khmer name.
-  const named: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    named[key] = value;
-    if (key === 'provinceCode') Object.assign(named, { provinceNameEn: province?.nameEn, provinceNameKm: province?.nameKm });
-  }
-  return named as T & { provinceNameEn?: string; provinceNameKm?: string };
-}
-
-const rank = (dimension: ChildDimension, value: unknown): string => {
-  if (value === null || value === undefined) return '\uffff';
-  if (dimension === 'ageBand') return String(AGE_BANDS.indexOf(value as (typeof AGE_BANDS)[number])).padStart(2, '0');
-  return typeof value === 'string' ? value : JSON.stringify(value);
-};
 
 const cellOf = (count: unknown, keySum: unknown): Cell => ({ count: Number(count), keySum: Number(keySum) });
 
@@ -56,48 +34,19 @@ export class FiguresService {
     const groupBy = query.groupBy ?? [];
     const publisher = FigurePublisher.for(caller.role);
     const raw = await this.db.dataSource.query<Record<string, unknown>[]>(childrenStockSql(groupBy), [asOf, query.provinceCode ?? null]);
-    // Sorted here, not in SQL: sorting ~40,000 rows by seven collated keys cost PostgreSQL more than
-    // the rest of the query, while a few thousand groups sort in JavaScript in a few milliseconds.
-    const columns = groupBy.map((_, i) => `d${i}`);
-    const sortKeys = raw.map((r) => columns.map((c, i) => rank(groupBy[i], r[c])).join('\u0000'));
-    const order = raw.map((_, i) => i).sort((a, b) => (sortKeys[a] < sortKeys[b] ? -1 : sortKeys[a] > sortKeys[b] ? 1 : 0));
-    const total = emptyCell();
-    const rows = new Array<ChildrenFigureRow>(order.length);
-    for (let n = 0; n < order.length; n++) {
-      const r = raw[order[n]];
-      // Built key by key, in the answer's order: thousands of rows, so no copies.
-      const row: Record<string, unknown> = {};
-      for (let i = 0; i < groupBy.length; i++) {
-        const value = r[columns[i]] ?? null;
-        row[groupBy[i]] = value;
-        if (groupBy[i] === 'provinceCode') {
-          const province = PROVINCE_NAMES.get(value as string);
-          row.provinceNameEn = province?.nameEn;
-          row.provinceNameKm = province?.nameKm;
-        }
-      }
-      const cell = cellOf(r.count, r.key_sum);
-      total.count += cell.count;
-      total.keySum += cell.keySum;
-      const shown = publisher.children(cell);
-      row.count = shown.value;
-      row.suppressed = shown.suppressed;
-      rows[n] = row as unknown as ChildrenFigureRow;
-    }
-    // The total is a cell of its own, perturbed from all its records: not the sum of published rows.
-    const shownTotal = publisher.children(total);
-    return { asOf, groupBy, rows, total: shownTotal.value, totalSuppressed: shownTotal.suppressed, disclosureControl: publisher.control };
+    return { asOf, groupBy, ...publishStock(stockGroups(raw, groupBy.length), groupBy, publisher), disclosureControl: publisher.control };
   }
 
   async flows(caller: Caller, query: FlowFiguresQuery): Promise<FlowFigures> {
     if (query.from > query.to) throw new ValidationFailed([{ field: 'from', messages: ['from must not be after to'] }]);
+    const periods = query.interval ? checkedPeriods(query.from, query.to, query.interval) : [];
     const byProvince = (query.groupBy ?? []).includes('provinceCode');
     const publisher = FigurePublisher.for(caller.role);
-    const raw = await this.db.dataSource.query<Record<string, number | string>[]>(flowsSql(byProvince), [query.from, query.to]);
-    const rows = raw.map((r) => {
+    const raw = await this.db.dataSource.query<Record<string, number | string>[]>(flowsSql(byProvince, query.interval), [query.from, query.to, query.provinceCode ?? null]);
+    const rowOf = (r: Record<string, number | string>) => {
       const suppressedFields: string[] = [];
       const shown = (name: string, field = name) => {
-        const published = publisher.children(cellOf(r[name], r[`${name}Key`]));
+        const published = publisher.children(cellOf(r[name] ?? 0, r[`${name}Key`] ?? 0));
         if (published.suppressed) suppressedFields.push(field);
         return published.value;
       };
@@ -105,8 +54,15 @@ export class FiguresService {
       const closuresByReason = Object.fromEntries(CLOSE_REASON_CODES.map((reason) => [reason, shown(`close_${reason}`, `closuresByReason.${reason}`)]));
       const row = { ...(byProvince ? { provinceCode: String(r.provinceCode) } : {}), ...counts, closuresByReason, suppressed: suppressedFields.length > 0, suppressedFields };
       return withProvinceNames(row) as unknown as FlowFigureRow;
-    });
-    return { from: query.from, to: query.to, rows, disclosureControl: publisher.control };
+    };
+    if (!query.interval) return { from: query.from, to: query.to, interval: null, rows: raw.map(rowOf), disclosureControl: publisher.control };
+    // One row per interval (per province in it), an interval without events included as zeros.
+    const byPeriod = new Map<string, Record<string, number | string>[]>();
+    for (const r of raw) byPeriod.set(String(r.period), [...(byPeriod.get(String(r.period)) ?? []), r]);
+    const rows = periods.flatMap((p) =>
+      (byPeriod.get(p.start) ?? (byProvince ? [] : [{}])).map((r) => ({ periodFrom: p.from, periodTo: p.to, ...rowOf(r) })),
+    );
+    return { from: query.from, to: query.to, interval: query.interval, rows, disclosureControl: publisher.control };
   }
 
   async facilities(caller: Caller, query: FacilityFiguresQuery): Promise<FacilityFigures> {

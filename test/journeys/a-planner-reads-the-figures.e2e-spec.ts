@@ -129,6 +129,7 @@ describe('a planner reads the deinstitutionalisation figures', () => {
     expect(body).toEqual({
       from: D(-120),
       to: D(0),
+      interval: null,
       rows: [
         {
           referrals: 13,

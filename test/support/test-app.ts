@@ -24,7 +24,7 @@ export class ApiClient {
   ) {}
 
   private url(path: string): string {
-    return /^\/(health|docs)/.test(path) ? path : `/api/v1${path}`;
+    return /^\/(health|docs|dashboard)/.test(path) ? path : `/api/v1${path}`;
   }
 
   private auth(test: request.Test, headers: Headers): request.Test {
@@ -40,6 +40,10 @@ export class ApiClient {
   post(path: string, body?: object | string, headers: Headers = {}) {
     const test = this.auth(request(this.server).post(this.url(path)), headers);
     return body === undefined ? test : test.send(body);
+  }
+
+  put(path: string, body: object, headers: Headers = {}) {
+    return this.auth(request(this.server).put(this.url(path)), headers).send(body);
   }
 
   patch(path: string, body: object, headers: Headers = {}) {

@@ -3,6 +3,8 @@ import { CareEpisode } from '../care-episode.entity';
 import type { VisitRatings, VisitType } from '../domain/care-episode';
 
 @Entity('follow_up_visits')
+// The episode's latest review or visits up to a date, for the indicators (made by the migration).
+@Index('follow_up_visits_episode_date_idx', { synchronize: false })
 export class FollowUpVisit {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -2,6 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { CareEpisode } from '../care-episode.entity';
 
 @Entity('care_reviews')
+// The episode's latest review or visits up to a date, for the indicators (made by the migration).
+@Index('care_reviews_episode_date_idx', { synchronize: false })
 export class CareReview {
   @PrimaryGeneratedColumn('uuid')
   id: string;

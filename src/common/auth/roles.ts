@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'episodes.read',
   'episodes.write',
   'figures.read',
+  'populations.write',
   'duplicates.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

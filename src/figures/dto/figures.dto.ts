@@ -3,9 +3,10 @@ import { Transform } from 'class-transformer';
 import { ArrayUnique, IsArray, IsIn, IsOptional } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/date-field';
 import { PROVINCE_CODES } from '../../provinces/provinces.data';
+import { INTERVALS, type Interval } from '../domain/intervals';
 import { CHILD_DIMENSIONS, FACILITY_DIMENSIONS, FLOW_DIMENSIONS, type ChildDimension, type FacilityDimension, type FlowDimension } from '../domain/dimensions';
 
-const commaList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
+export const commaList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
 
 export class ChildrenFiguresQuery {
   @ApiPropertyOptional({ format: 'date', description: 'Default: today. Counts what had happened by the end of that day.' })
@@ -27,6 +28,11 @@ export class ChildrenFiguresQuery {
 export class FlowFiguresQuery {
   @ApiProperty({ format: 'date' }) @IsCalendarDate() from: string;
   @ApiProperty({ format: 'date' }) @IsCalendarDate() to: string;
+  @ApiPropertyOptional({ enum: INTERVALS, description: 'One row per interval (calendar months, quarters or years, the first and last cut to from and to), each with periodFrom and periodTo.' })
+  @IsOptional()
+  @IsIn(INTERVALS)
+  interval?: Interval;
+  @ApiPropertyOptional({ description: 'Only events of cases managed in this province.' }) @IsOptional() @IsIn(PROVINCE_CODES) provinceCode?: string;
   @ApiPropertyOptional({ description: 'provinceCode', example: 'provinceCode' })
   @IsOptional()
   @Transform(commaList)
@@ -79,6 +85,8 @@ export class ChildrenFigures {
 }
 
 export class FlowFigureRow {
+  @ApiPropertyOptional({ format: 'date', description: 'With an interval: the first day of the interval (cut to from).' }) periodFrom?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'With an interval: its last day (cut to to).' }) periodTo?: string;
   @ApiPropertyOptional() provinceCode?: string;
   @ApiPropertyOptional() provinceNameEn?: string;
   @ApiPropertyOptional() provinceNameKm?: string;
@@ -98,6 +106,7 @@ export class FlowFigureRow {
 export class FlowFigures {
   @ApiProperty({ format: 'date' }) from: string;
   @ApiProperty({ format: 'date' }) to: string;
+  @ApiProperty({ enum: INTERVALS, nullable: true, type: String }) interval: Interval | null;
   @ApiProperty({ type: [FlowFigureRow] }) rows: FlowFigureRow[];
   @ApiProperty({ type: DisclosureControlView }) disclosureControl: DisclosureControlView;
 }
