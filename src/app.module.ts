@@ -55,6 +55,7 @@ import { FacilityMouReader, FacilityResidentReader } from './facilities/facility
 import { MouFacilityReader } from './mous/mou-facility-reader';
 import { FiguresController } from './figures/figures.controller';
 import { FiguresService } from './figures/figures.service';
+import { LabelsController } from './labels/labels.controller';
 import { ChildPopulationsController } from './figures/child-populations/child-populations.controller';
 import { ChildPopulationsService } from './figures/child-populations/child-populations.service';
 import { IndicatorsService } from './figures/indicators/indicators.service';
@@ -91,6 +92,7 @@ export class AppModule {
         FollowUpVisitsController,
         FiguresController,
         ChildPopulationsController,
+        LabelsController,
         HealthController,
       ],
       providers: [

@@ -11,6 +11,7 @@ import { useStrictJsonBodies } from './common/http/json-body';
 import { frameworkErrorAsProblem, problemDetails } from './common/http/problem-details.filter';
 import { Lifecycle } from './common/http/lifecycle';
 import { useSignedCursors } from './common/http/pagination';
+import { serveDashboard } from './dashboard/dashboard-assets';
 
 export const API_PREFIX = 'api/v1';
 
@@ -96,6 +97,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     });
   }
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  serveDashboard(fastify);
   await app.init();
   await fastify.ready();
   return app;

@@ -23,15 +23,17 @@ function act<A extends EpisodeStep>(sim: Sim, e: SimEpisode, action: A, date: st
 }
 
 /** A referral opens an episode; a child referred again after a closed case is a re-entry. */
-export function refer(sim: Sim, child: SimChild, date: string, returning: boolean): void {
+export function refer(sim: Sim, child: SimChild, date: string, returning: boolean, alreadyInCare = false): void {
   const { rnd, world } = sim;
   const reasons = [...new Set([
     rnd.weighted({ poverty: 30, abuse_or_neglect: 18, abandonment: 10, orphaned: 8, disability: 6, trafficking: 4, domestic_violence: 8, parental_migration: 8, conflict_with_law: 2, education_access: 5, other: 1 }),
     ...(rnd.chance(0.5) ? [rnd.pick(REFERRAL_REASONS)] : []),
   ])] as ReferralReason[];
+  // Poverty alone is no reason for residential care: the children already there had another one too.
+  if (alreadyInCare && reasons.length === 1 && reasons[0] === 'poverty') reasons.push(rnd.pick(['abandonment', 'orphaned', 'abuse_or_neglect', 'education_access'] as const));
   const body = { childId: child.id, responsibleAgencyId: child.registeredByAgencyId!, provinceCode: child.homeProvinceCode, referredOn: date, reasons };
   const { state, outcome } = runReferral(body, returning, { role: 'social_worker', agencyId: null, today: date, childDateOfBirth: child.dateOfBirth });
-  const episode: SimEpisode = { ...state, id: rnd.uuid(), child };
+  const episode: SimEpisode = { ...state, id: rnd.uuid(), child, alreadyInCare };
   world.episodes.push(episode);
   world.events.push({ id: rnd.uuid(), order: sim.next(), recordKey: rnd.int(0, 255), ...episodeEvent(episode.id, episode, 'refer', null, date, outcome) });
   sim.at(addDays(date, rnd.int(2, 20)), { kind: 'episode', episode, step: 'assess' });
@@ -75,19 +77,26 @@ function maybeReturn(sim: Sim, e: SimEpisode, date: string): void {
   if (ageOn(e.child.dateOfBirth, date) < 17 && sim.rnd.chance(0.9)) sim.at(addDays(date, sim.rnd.int(60, 500)), { kind: 'rerefer', child: e.child });
 }
 
-/** The gatekeeping decision: residential care as a last resort (less often as the years go by), else a family, else closure. */
+/**
+ * The gatekeeping decision: residential care as a last resort, less often as gatekeeping takes hold
+ * (at each province's own pace), else a family, else closure. Children already in residential care
+ * when the system started were admitted before gatekeeping, and stay for years.
+ */
 function decide(sim: Sim, e: SimEpisode, date: string): void {
   const { rnd } = sim;
-  const progress = sim.progress(date);
-  const early = progress < 0.04; // children already in residential care when the system started
-  const wantsResidential = rnd.chance(early ? 0.9 : Math.max(0.12, 0.55 - 0.45 * progress)) && !(e.reasons.length === 1 && e.reasons[0] === 'poverty');
+  const pace = sim.gatekeepingPace.get(e.child.homeProvinceCode) ?? 1;
+  const admitShare = Math.max(0.03, 0.14 - 0.1 * Math.min(1.3, sim.progress(date) * pace));
+  const wantsResidential = (e.alreadyInCare || rnd.chance(admitShare)) && !(e.reasons.length === 1 && e.reasons[0] === 'poverty');
   const place = wantsResidential ? findPlace(sim, e.child.homeProvinceCode) : undefined;
   if (place) {
     const under3Justification = ageOn(e.child.dateOfBirth, date) < 3 ? 'Medical care the family cannot provide, for a few months only.' : undefined;
     const alternativesConsidered = FAMILY_OPTIONS.map((option) => ({ option, whyNotSuitable: 'assessed and not safe at this time' }));
     act(sim, e, 'admit', date, { facilityId: place.id, justification: 'No safe family option at this time.', alternativesConsidered, under3Justification }, place);
     place.residents += 1;
-    sim.at(addDays(date, rnd.int(120, 1800)), { kind: 'episode', episode: e, step: 'leaveResidential' });
+    // Stays of the children already in care are spread over the years (a few outlast the data set).
+    const days = sim.size.years * 365;
+    const stay = e.alreadyInCare ? rnd.int(Math.round(days * 0.05), Math.round(days * 1.1)) : rnd.int(200, Math.max(400, Math.min(2200, Math.round(days * 0.6))));
+    sim.at(addDays(date, stay), { kind: 'episode', episode: e, step: 'leaveResidential' });
     sim.at(e.nextReviewDue!, { kind: 'episode', episode: e, step: 'review' });
   } else if (rnd.chance(0.12)) {
     act(sim, e, 'closeAtAssessment', date, { reason: 'no protection need; family support in place' });

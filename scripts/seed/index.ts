@@ -1,20 +1,15 @@
 import 'reflect-metadata';
-import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { ensureBootstrapAdmin } from '../../src/auth/bootstrap-admin';
-import { hashPassword } from '../../src/users/passwords';
 import { dataSourceOptions } from '../../src/common/database/data-source-options';
-import { today } from '../../src/common/time/calendar';
 import { loadConfig } from '../../src/config/config';
-import { simulate, SIZES } from './simulate';
 import { projectDatabase } from '../db-url';
-import { writeWorld } from './write';
-
-export const DEMO_PASSWORD = 'rcf-demo-password';
+import { DEMO_PASSWORD, seedWorld } from './seed';
+import { SIZES } from './simulate';
 
 /**
  * `npm run seed -- demo` (a few provinces, dozens of facilities, hundreds of children) or
- * `npm run seed -- national` (1,000 facilities, 100,000 children, about a million events over ten
+ * `npm run seed -- national` (420 facilities, 100,000 children, most of a million events over ten
  * years). Writes into DATABASE_URL, else into the embedded database of a running `npm start`,
  * else starts the embedded database itself.
  */
@@ -31,64 +26,14 @@ async function main(): Promise<void> {
   await ensureBootstrapAdmin(migrator, config, (line) => console.log(line));
   await migrator.destroy();
 
-  const pool = new Pool({ connectionString: url, max: 1 });
-  const client = await pool.connect();
   const started = Date.now();
   try {
-    const users = await demoUsers(client, size.provinces === 'all' ? [] : size.provinces);
-    const world = simulate(size, today(), [users.inspectorId, users.approverId]);
-    console.log(
-      `Simulated ${size.years} years: ${world.facilities.length} facilities, ${world.children.length} children, ${world.events.length} care events, ` +
-        `${world.visits.length} follow-up visits, ${world.reviews.length} reviews, ${world.inspections.length} inspections (${Date.now() - started} ms). Writing…`,
-    );
-    await client.query('BEGIN');
-    const [{ last }] = (await client.query<{ last: string }>(`SELECT nextval('facility_registry_number_seq') AS last`)).rows as [{ last: string }];
-    await client.query(`SELECT setval('facility_registry_number_seq', $1)`, [Number(last) + world.facilities.length]);
-    await writeWorld(client, world, users, today(), Number(last));
-    // The NGO demo user works for the agency running the most facilities.
-    const busiest = [...world.facilities.reduce((m, f) => m.set(f.operatorAgencyId, (m.get(f.operatorAgencyId) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1])[0]?.[0];
-    if (busiest) await client.query(`UPDATE users SET agency_id = $1, token_version = token_version + 1 WHERE username = 'demo.ngo'`, [busiest]);
-    await client.query(
-      `INSERT INTO audit_events (request_id, action, entity_type, changes, prev_hash, hash) VALUES ('seed', 'seed.generate', 'database', $1, '', '')`,
-      [JSON.stringify({ size: size.name, facilities: world.facilities.length, children: world.children.length, events: world.events.length })],
-    );
-    await client.query('COMMIT');
-    // Index-only scans need the visibility map that VACUUM sets.
-    await client.query('VACUUM ANALYZE');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
+    await seedWorld(url, size, (line) => console.log(line));
   } finally {
-    client.release();
-    await pool.end();
     await embedded?.stop();
   }
   console.log(`Seeded the ${size.name} world in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   console.log(`Log in as demo.inspector, demo.social, demo.ngo or demo.planner with the password ${DEMO_PASSWORD} (or as your admin).`);
-}
-
-/** Users to explore the demo with, one per role (created once, reused by later seeds). */
-async function demoUsers(client: import('pg').PoolClient, provinces: string[]) {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const upsert = async (username: string, role: string, displayName: string, provinceCodes: string[]) => {
-    await client.query(
-      `INSERT INTO users (username, password_hash, display_name, role, province_codes) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (username) DO NOTHING`,
-      [username, passwordHash, displayName, role, provinceCodes],
-    );
-    return ((await client.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [username])).rows[0]).id;
-  };
-  const inspectorId = await upsert('demo.inspector', 'inspector', 'Demo Inspector', provinces);
-  const approverId = await upsert('demo.supervisor', 'inspector', 'Demo Supervising Inspector', []);
-  const socialWorkerId = await upsert('demo.social', 'social_worker', 'Demo Social Worker', provinces);
-  await upsert('demo.planner', 'planner', 'Demo Planner', []);
-  const anyAgency = (await client.query<{ id: string }>('SELECT id FROM agencies LIMIT 1')).rows[0];
-  if (!anyAgency) await client.query(`INSERT INTO agencies (name, type) VALUES ('Demo NGO', 'ngo')`);
-  const agencyId = ((await client.query<{ id: string }>('SELECT id FROM agencies ORDER BY created_at LIMIT 1')).rows[0]).id;
-  await client.query(
-    `INSERT INTO users (username, password_hash, display_name, role, agency_id) VALUES ('demo.ngo', $1, 'Demo NGO Worker', 'ngo_worker', $2) ON CONFLICT (username) DO NOTHING`,
-    [passwordHash, agencyId],
-  );
-  return { inspectorId, approverId, socialWorkerId };
 }
 
 main().catch((error: unknown) => {

@@ -89,7 +89,9 @@ export function facilityStep(sim: Sim, f: SimFacility, action: FacilityAction | 
     case 'submitApplication':
       facilityAct(sim, f, 'submitApplication', date, {});
       if (f.fate === 'pending') break;
-      sim.at(addDays(date, rnd.int(20, 90)), { kind: 'facility', facility: f, action: f.fate === 'rejected' ? 'reject' : f.fate === 'closed_early' ? 'close' : 'authorize' });
+      // Facilities already operating when the system started are authorized in its first weeks.
+      const quick = f.createdOn <= addDays(sim.start, 30);
+      sim.at(addDays(date, quick ? rnd.int(5, 25) : rnd.int(20, 90)), { kind: 'facility', facility: f, action: f.fate === 'rejected' ? 'reject' : f.fate === 'closed_early' ? 'close' : 'authorize' });
       break;
     case 'authorize': {
       signMou(sim, f, date, null);

@@ -8,7 +8,7 @@ export type EpisodeStepKind = 'assess' | 'decide' | 'leaveResidential' | 'finish
 /** What happens next on the simulation's clock. */
 export type Step =
   | { kind: 'facility'; facility: SimFacility; action: FacilityAction | 'renewMou' | 'inspect' }
-  | { kind: 'refer'; index: number }
+  | { kind: 'refer'; index: number; alreadyInCare: boolean }
   | { kind: 'rerefer'; child: SimChild }
   | { kind: 'episode'; episode: SimEpisode; step: EpisodeStepKind };
 
@@ -21,6 +21,8 @@ export class Sim {
   readonly facilityById = new Map<string, SimFacility>();
   readonly governmentOffice = new Map<string, string>();
   readonly operators: string[] = [];
+  /** How fast gatekeeping takes hold in each province (1 is the national pace). */
+  readonly gatekeepingPace = new Map<string, number>();
   private order = 0;
 
   constructor(

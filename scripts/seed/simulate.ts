@@ -28,6 +28,7 @@ export function simulate(size: SeedSize, today: string, inspectorIds: string[]):
   const provinceWeights: Record<string, number> = {};
   for (const code of allProvinces) provinceWeights[code] = PROVINCE_WEIGHTS[code] ?? (size.provinces === 'all' ? 1.25 : 5);
 
+  for (const code of allProvinces) sim.gatekeepingPace.set(code, 0.5 + sim.rnd.next() * 1.1);
   createAgencies(sim, allProvinces);
   createFacilities(sim, provinceWeights);
   scheduleReferrals(sim);
@@ -39,7 +40,7 @@ export function simulate(size: SeedSize, today: string, inspectorIds: string[]):
     if (date > today) break;
     const step = next.value;
     if (step.kind === 'facility') facilityStep(sim, step.facility, step.action, date);
-    else if (step.kind === 'refer') refer(sim, registerChild(sim, date, provinceWeights, usedCodes), date, false);
+    else if (step.kind === 'refer') refer(sim, registerChild(sim, date, provinceWeights, usedCodes), date, false, step.alreadyInCare);
     else if (step.kind === 'rerefer') refer(sim, step.child, date, true);
     else episodeStep(sim, step.episode, step.step, date);
   }
@@ -68,11 +69,12 @@ function createFacilities(sim: Sim, provinceWeights: Record<string, number>): vo
   const fates: SimFacility['fate'][] = ['identified', 'pending', 'rejected', 'closed_early', 'remediation', 'suspension', 'transition', 'transition'];
   for (let i = 0; i < size.facilities; i++) {
     const provinceCode = rnd.weighted(provinceWeights);
-    const createdOn = addDays(start, i < size.facilities * 0.8 ? rnd.int(0, 200) : rnd.int(200, size.years * 300));
+    // Most facilities were operating before the system started: they are registered in its first weeks.
+    const createdOn = addDays(start, i < size.facilities * 0.92 ? rnd.int(0, 20) : rnd.int(200, size.years * 300));
     const fate =
       i < fates.length
         ? fates[i]
-        : rnd.chance(0.12) ? 'transition' : rnd.chance(0.04) ? 'suspension' : rnd.chance(0.05) ? 'remediation' : rnd.chance(0.03) ? rnd.pick(['identified', 'pending', 'rejected', 'closed_early'] as const) : 'normal';
+        : rnd.chance(0.3) ? 'transition' : rnd.chance(0.04) ? 'suspension' : rnd.chance(0.05) ? 'remediation' : rnd.chance(0.03) ? rnd.pick(['identified', 'pending', 'rejected', 'closed_early'] as const) : 'normal';
     const facility: SimFacility = {
       id: rnd.uuid(),
       registryCode: `RCF-${provinceCode}-${String(i + 1).padStart(5, '0')}`,
@@ -97,22 +99,25 @@ function createFacilities(sim: Sim, provinceWeights: Record<string, number>): vo
     sim.facilityById.set(facility.id, facility);
     sim.byProvince.set(provinceCode, [...(sim.byProvince.get(provinceCode) ?? []), facility]);
     world.registryEvents.push({ id: rnd.uuid(), entityType: 'facility', entityId: facility.id, action: 'create', from: null, to: 'identified', reason: null, payload: {}, at: stamp(createdOn, sim.next()) });
-    if (fate !== 'identified') sim.at(addDays(createdOn, rnd.int(10, 60)), { kind: 'facility', facility, action: 'submitApplication' });
+    if (fate !== 'identified') sim.at(addDays(createdOn, createdOn <= addDays(start, 30) ? rnd.int(2, 10) : rnd.int(10, 60)), { kind: 'facility', facility, action: 'submitApplication' });
   }
 }
 
 /**
- * The children already in care when the system starts are registered in its first three months;
- * after that referrals come a little fewer each year (density falling linearly by 60%).
+ * The children already in residential care when the system starts are registered in its first three
+ * months; after that referrals come a little more often each year (density rising by 80%) as the
+ * system reaches more families, while fewer of them are admitted (episode-steps.ts).
  */
 function scheduleReferrals(sim: Sim): void {
   const { rnd, size, start } = sim;
-  const falling = 0.6;
-  const referralDates = Array.from({ length: size.children }, (_, i) => {
-    if (i < size.children * 0.15) return addDays(start, rnd.int(30, 120));
-    const c = rnd.next() * (1 - falling / 2);
-    const yearFraction = (1 - Math.sqrt(1 - 2 * falling * c)) / falling;
+  const rising = 0.8;
+  const later = size.children - size.residentialAtStart;
+  const referralDates = Array.from({ length: later }, () => {
+    // Inverse of the cumulative density 1 + rising × t on [0, 1].
+    const c = rnd.next() * (1 + rising / 2);
+    const yearFraction = (Math.sqrt(1 + 2 * rising * c) - 1) / rising;
     return addDays(start, 30 + Math.floor(yearFraction * (size.years * 365 - 31)));
   }).sort();
-  referralDates.forEach((date, index) => sim.at(date, { kind: 'refer', index }));
+  for (let i = 0; i < size.residentialAtStart; i++) sim.at(addDays(start, rnd.int(60, 150)), { kind: 'refer', index: i, alreadyInCare: true });
+  referralDates.forEach((date, index) => sim.at(date, { kind: 'refer', index: size.residentialAtStart + index, alreadyInCare: false }));
 }

@@ -12,13 +12,17 @@ export interface SeedSize {
   facilities: number;
   agencies: number;
   children: number;
+  /** Children already in residential care when the system starts (registered in its first months). */
+  residentialAtStart: number;
   years: number;
   seed: number;
 }
 
 export const SIZES: Record<string, SeedSize> = {
-  demo: { name: 'demo', provinces: ['02', '12', '17'], facilities: 30, agencies: 12, children: 400, years: 4, seed: 2026 },
-  national: { name: 'national', provinces: 'all', facilities: 1000, agencies: 300, children: 100_000, years: 10, seed: 1975 },
+  // The national story starts at the scale of the 2015 mapping (about 400 RCFs, 16,500 children) and
+  // declines towards 2025's (about 300 RCFs, 10,000 children); the demo tells it in three provinces.
+  demo: { name: 'demo', provinces: ['02', '12', '17'], facilities: 30, agencies: 12, children: 500, residentialAtStart: 160, years: 6, seed: 2026 },
+  national: { name: 'national', provinces: 'all', facilities: 420, agencies: 300, children: 100_000, residentialAtStart: 16_500, years: 10, seed: 1975 },
 };
 
 export interface RegistryEventRow {
@@ -73,6 +77,8 @@ export interface SimChild {
 export interface SimEpisode extends EpisodeState {
   id: string;
   child: SimChild;
+  /** One of the children in residential care before the system started: admitted without gatekeeping. */
+  alreadyInCare?: boolean;
 }
 
 export interface World {

@@ -7,6 +7,7 @@ class ProvinceView {
   @ApiProperty({ example: '02', description: 'Official two-digit code.' }) code: string;
   @ApiProperty({ example: 'Battambang' }) nameEn: string;
   @ApiProperty({ example: 'បាត់ដំបង' }) nameKm: string;
+  @ApiProperty({ type: [Number], example: [12.9257, 103.2317], description: 'Approximate centre: latitude, longitude (NCDD gazetteer).' }) centre: readonly [number, number];
 }
 
 class ProvinceList {
