@@ -196,6 +196,10 @@ const dashboard: Namespace = {
   total: ['Total', 'សរុប'],
 };
 
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS_KM = ['មករា', 'កុម្ភៈ', 'មីនា', 'មេសា', 'ឧសភា', 'មិថុនា', 'កក្កដា', 'សីហា', 'កញ្ញា', 'តុលា', 'វិច្ឆិកា', 'ធ្នូ'];
+const month: Namespace = Object.fromEntries(MONTHS_EN.map((en, i) => [String(i + 1), [en, MONTHS_KM[i]] as const]));
+
 export const LABELS: Record<string, Namespace> = {
   careSetting,
   placementType: Object.fromEntries(Object.entries(careSetting).filter(([k]) => k !== 'residential_care')),
@@ -212,6 +216,7 @@ export const LABELS: Record<string, Namespace> = {
   facilityCount,
   indicator,
   unit,
+  month,
   dashboard,
 };
 

@@ -92,7 +92,7 @@ describe('an integrator meets the HTTP contract', () => {
   it('lists the 25 provinces with Khmer names', async () => {
     const response = await t.admin.get('/provinces');
     expect(response.body.items).toHaveLength(25);
-    expect(response.body.items).toContainEqual({ code: '02', nameEn: 'Battambang', nameKm: 'បាត់ដំបង' });
+    expect(response.body.items).toContainEqual({ code: '02', nameEn: 'Battambang', nameKm: 'បាត់ដំបង', centre: [12.9257, 103.2317] });
   });
 
   it('tags every answer with a request id', async () => {

@@ -12,11 +12,12 @@ export const ui = {
   number(value, digits = 0) {
     return new Intl.NumberFormat(this.locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
   },
+  /** "Mar 2024" / "មីនា 2024": month names from the labels, so Khmer needs no locale data in the browser. */
   month(date) {
-    return new Intl.DateTimeFormat(this.locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+    return `${this.t(`month.${Number(date.slice(5, 7))}`)} ${date.slice(0, 4)}`;
   },
   day(date) {
-    return new Intl.DateTimeFormat(this.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+    return `${Number(date.slice(8, 10))} ${this.month(date)}`;
   },
 };
 

@@ -60,6 +60,8 @@ export const SECTIONS = {
           const change = now.value === null || then.value === null ? item(null, true) : item(now.value - then.value, false);
           return { p, now, then, change };
         })
+        // Provinces with no residential care then or now (none in the data) would only crowd the chart.
+        .filter((r) => r.now.value !== 0 || r.then.value !== 0)
         .sort((a, b) => (b.now.value ?? 2.5) - (a.now.value ?? 2.5));
       const names = rows.map((r) => provinceName(r.p));
       const changeName = ui.t('dashboard.change');
@@ -86,7 +88,7 @@ export const SECTIONS = {
         }),
         header: [ui.t('dashboard.province'), ui.t('dashboard.atBaselineShort'), ui.t('dashboard.residentialNowShort'), changeName],
         rows: rows.map((r) => [provinceName(r.p), asShown(r.then), asShown(r.now), asShown(r.change)]),
-        empty: rows.every((r) => r.now.value === 0 && r.then.value === 0),
+        empty: rows.length === 0,
       };
     },
   },
