@@ -1,6 +1,7 @@
 import { applyDecorators, Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
 import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
 import type { Caller } from '../common/auth/caller';
 import { ApiValidationErrors } from '../common/http/api-errors.decorator';
@@ -59,14 +60,20 @@ export class FiguresController {
 
   @FigureRoute('children/series', 'Children in care at the end of each month, quarter or year (the last point on `to`), grouped as /figures/children groups.', ChildrenSeries)
   async childrenSeries(@CurrentCaller() caller: Caller, @Query() query: ChildrenSeriesQuery, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: Reply) {
-    const result = await this.seriesOf.series(caller, query);
-    const all = Object.fromEntries(result.groupBy.map((d) => [d, 'all']));
-    const rows = () =>
-      result.points.flatMap((p) => [
+    const answer = await this.seriesOf.series(caller, query);
+    const rows = () => {
+      const result = answer.toObject();
+      const all = Object.fromEntries(result.groupBy.map((d) => [d, 'all']));
+      return result.points.flatMap((p) => [
         ...p.rows.map((row) => ({ date: p.date, ...row })),
         { date: p.date, ...all, count: p.total, suppressed: p.totalSuppressed },
       ]) as unknown as Record<string, unknown>[];
-    return respond(req, reply, result, rows, `children-series-${result.from}-${result.to}`);
+    };
+    const csv = respond(req, reply, null, rows, `children-series-${answer.meta.from}-${answer.meta.to}`);
+    if (csv !== null) return csv;
+    // Written from fragments, a point at a time, not from thousands of row objects: the same JSON.
+    void reply.header('Content-Type', 'application/json; charset=utf-8');
+    return Readable.from(answer.jsonChunks(), { objectMode: false });
   }
 
   @FigureRoute('indicators', 'The formal-care indicators (Better Care Network / UNICEF) the data supports, for a period: entries, stock by setting, exits, ratios, shares, median stay, review and visit compliance, rates per 100,000.', Indicators)

@@ -43,26 +43,39 @@ export interface PublishedStock {
  * caller's control; the total is a cell of its own, perturbed from all its records, not the sum of
  * the published rows.
  */
-export function publishStock(groups: readonly StockGroup[], groupBy: readonly ChildDimension[], publisher: FigurePublisher): PublishedStock {
-  // Sorted here, not in SQL: sorting ~40,000 rows by seven collated keys cost PostgreSQL more than
-  // the rest of the query, while a few thousand groups sort in JavaScript in a few milliseconds.
+/**
+ * The answer's order of groups (age bands in age order). Sorted here, not in SQL: sorting ~40,000
+ * rows by seven collated keys cost PostgreSQL more than the rest of the query, while a few thousand
+ * groups sort in JavaScript in a few milliseconds.
+ */
+export function groupOrder(groups: readonly { values: readonly unknown[] }[], groupBy: readonly ChildDimension[]): number[] {
   const sortKeys = groups.map((g) => groupBy.map((d, i) => rank(d, g.values[i])).join('\u0000'));
-  const order = groups.map((_, i) => i).sort((a, b) => (sortKeys[a] < sortKeys[b] ? -1 : sortKeys[a] > sortKeys[b] ? 1 : 0));
+  return groups.map((_, i) => i).sort((a, b) => (sortKeys[a] < sortKeys[b] ? -1 : sortKeys[a] > sortKeys[b] ? 1 : 0));
+}
+
+/** A row's dimension values, with the province's names right after its code. */
+export function dimensionsOf(values: readonly unknown[], groupBy: readonly ChildDimension[]): Record<string, unknown> {
+  // Built key by key, in the answer's order: thousands of rows, so no copies.
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < groupBy.length; i++) {
+    const value = values[i] ?? null;
+    row[groupBy[i]] = value;
+    if (groupBy[i] === 'provinceCode') {
+      const province = PROVINCE_NAMES.get(value as string);
+      row.provinceNameEn = province?.nameEn;
+      row.provinceNameKm = province?.nameKm;
+    }
+  }
+  return row;
+}
+
+export function publishStock(groups: readonly StockGroup[], groupBy: readonly ChildDimension[], publisher: FigurePublisher): PublishedStock {
+  const order = groupOrder(groups, groupBy);
   const total = emptyCell();
   const rows = new Array<ChildrenFigureRow>(order.length);
   for (let n = 0; n < order.length; n++) {
     const group = groups[order[n]];
-    // Built key by key, in the answer's order: thousands of rows, so no copies.
-    const row: Record<string, unknown> = {};
-    for (let i = 0; i < groupBy.length; i++) {
-      const value = group.values[i] ?? null;
-      row[groupBy[i]] = value;
-      if (groupBy[i] === 'provinceCode') {
-        const province = PROVINCE_NAMES.get(value as string);
-        row.provinceNameEn = province?.nameEn;
-        row.provinceNameKm = province?.nameKm;
-      }
-    }
+    const row = dimensionsOf(group.values, groupBy);
     total.count += group.cell.count;
     total.keySum += group.cell.keySum;
     const shown = publisher.children(group.cell);

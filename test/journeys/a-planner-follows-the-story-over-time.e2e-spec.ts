@@ -1,4 +1,6 @@
 import { admission, authorizedFacility, createAgency, daysFromToday, goodVisit, referral } from '../support/builders';
+import { COMPLIANCE_TODAY_SQL, REVIEWS_ON_TIME_SQL, VISITS_ON_TIME_SQL } from '../../src/figures/indicators/indicators.queries';
+import { splitCompliance } from '../../src/figures/indicators/indicators.service';
 import { startTestApp, type ApiClient, type TestApp } from '../support/test-app';
 
 /**
@@ -140,16 +142,29 @@ describe('a planner follows the story over time', () => {
     expect(value('entriesPer100k')).toBeNull();
   });
 
+  it('reads today’s compliance from the episodes’ schedules as it recomputes an earlier day’s from the records', async () => {
+    for (const province of [null, '02', '17']) {
+      const params = [D(-365), D(0), province];
+      const [today] = await t.db.query(COMPLIANCE_TODAY_SQL, params);
+      const recomputed = [...(await t.db.query(REVIEWS_ON_TIME_SQL, params)), ...(await t.db.query(VISITS_ON_TIME_SQL, params))];
+      expect(splitCompliance(today)).toEqual(recomputed);
+    }
+  });
+
   it('gives planners protected counts, and withholds what uses a withheld count', async () => {
     const body = (await planner.get(`/figures/indicators?from=${D(-365)}`)).body;
     expect(body.disclosureControl.method).toBe('cell_key');
     for (const row of body.indicators.filter((i: { unit: string }) => i.unit === 'children')) {
       expect(row.value === null ? row.suppressed : row.value === 0 || row.value >= 5).toBe(true);
     }
-    // 2 children left residential care: withheld, and so is the median of their stays.
-    expect(indicator(body, 'exitsFromResidentialCare')).toMatchObject({ value: null, suppressed: true });
-    expect(indicator(body, 'medianResidentialStayMonths')).toMatchObject({ value: null, suppressed: true });
-    expect(indicator(body, 'reviewsOnTimePercent')).toMatchObject({ value: null, suppressed: true });
+    // 2 children left residential care: withheld (or perturbed to 0), and so no median of their stays.
+    const leavers = indicator(body, 'exitsFromResidentialCare');
+    expect(leavers?.value === null ? leavers.suppressed : leavers?.value === 0).toBe(true);
+    expect(indicator(body, 'medianResidentialStayMonths')?.value).toBeNull();
+    // 3 of 5 reviews on time: each count is withheld or published from 5, and the share follows them.
+    const reviews = indicator(body, 'reviewsOnTimePercent') as unknown as { value: number | null; suppressed: boolean; numerator: number | null; denominator: number | null };
+    if (reviews.numerator === null || reviews.denominator === null) expect(reviews).toMatchObject({ value: null, suppressed: true });
+    else expect(reviews.value).toBe(Math.round(Math.min(100, (reviews.numerator / reviews.denominator) * 100) * 10) / 10);
     // Asked twice, the same answer.
     expect((await planner.get(`/figures/indicators?from=${D(-365)}`)).body).toEqual(body);
   });

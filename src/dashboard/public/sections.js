@@ -7,6 +7,8 @@ const CARE_SETTINGS = ['residential_care', 'kinship_care', 'foster_care', 'paren
 const FLOWS = ['admissions', 'placedAtGatekeeping', 'reintegrations', 'breakdowns'];
 const COMPLIANCE = ['authorized', 'withActiveMou', 'inspectedLast12Months', 'overdueInspections'];
 
+/** The last day of the month before `date`: flows by month stop at the last whole month. */
+const endOfLastMonth = (date) => new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, 0)).toISOString().slice(0, 10);
 const provinceName = (p) => (ui.lang === 'km' ? p.nameKm : p.nameEn);
 const count = (row) => (row ? item(row.count, row.suppressed) : item(0, false));
 const asShown = (data, unit) => shown(data.value, { withheld: data.withheld, unit });
@@ -94,7 +96,7 @@ export const SECTIONS = {
   },
 
   flows: {
-    load: (c) => getJson('/figures/flows', { from: c.baseline, to: c.today, interval: 'month', provinceCode: c.province }),
+    load: (c) => getJson('/figures/flows', { from: c.baseline, to: endOfLastMonth(c.today) > c.baseline ? endOfLastMonth(c.today) : c.today, interval: 'month', provinceCode: c.province }),
     view(d) {
       const months = d.rows.map((r) => r.periodFrom);
       const values = FLOWS.map((f) => d.rows.map((r) => item(r[f], r.suppressedFields.includes(f))));

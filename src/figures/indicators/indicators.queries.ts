@@ -59,3 +59,20 @@ export const CHILD_POPULATION_SQL = `WITH latest AS (
   )
   SELECT coalesce(sum(children), 0)::bigint AS children, min(year)::int AS year, count(*)::int AS provinces FROM latest
   WHERE $1::date IS NOT NULL`;
+
+/**
+ * The same two shares on today, in one pass over the open episodes, read from the schedule each
+ * episode keeps (next_review_due, next_visit_due, as the domain's effects set them) instead of
+ * recomputed from every review and visit. Columns as the two queries above, prefixed `review_` and
+ * `visit_`. A journey checks both readings agree.
+ */
+const onTime = (prefix: string, inStatus: string, due: string) => `
+    count(*) FILTER (WHERE ${inStatus})::int AS ${prefix}n,
+    coalesce(sum(c.record_key) FILTER (WHERE ${inStatus}), 0)::bigint AS ${prefix}k,
+    count(*) FILTER (WHERE ${inStatus} AND ${due} >= $2::date)::int AS ${prefix}on_time,
+    coalesce(sum(c.record_key) FILTER (WHERE ${inStatus} AND ${due} >= $2::date), 0)::bigint AS ${prefix}on_time_k`;
+
+export const COMPLIANCE_TODAY_SQL = `SELECT ${onTime('review_', `e.status IN ${RESIDENT}`, 'e.next_review_due')},
+    ${onTime('visit_', `e.status = 'family_based_care'`, 'e.next_visit_due')}
+  FROM care_episodes e JOIN children c ON c.id = e.child_id
+  WHERE e.status IN ${sqlList([...RESIDENT_STATUSES, 'family_based_care'])} AND ($3::text IS NULL OR e.province_code = $3) AND $1::date IS NOT NULL`;

@@ -9,7 +9,7 @@ import { FigurePublisher } from '../domain/publisher';
 import type { IndicatorRow, Indicators, IndicatorsQuery } from '../dto/indicators.dto';
 import { childrenStockSql, flowsSql } from '../figures.queries';
 import { withProvinceNames } from '../stock-rows';
-import { CHILD_POPULATION_SQL, RESIDENTIAL_EXITS_SQL, REVIEWS_ON_TIME_SQL, VISITS_ON_TIME_SQL } from './indicators.queries';
+import { CHILD_POPULATION_SQL, COMPLIANCE_TODAY_SQL, RESIDENTIAL_EXITS_SQL, REVIEWS_ON_TIME_SQL, VISITS_ON_TIME_SQL } from './indicators.queries';
 
 /** Where a child went on leaving residential care: a family placement, or the reason the case closed. */
 export const EXIT_DESTINATIONS = [...PLACEMENT_TYPES, ...CLOSE_REASONS.map((reason) => `closed_${reason}`)] as const;
@@ -17,6 +17,9 @@ export const CARE_SETTINGS = ['residential_care', 'kinship_care', 'foster_care',
 
 const AVERAGE_MONTH_DAYS = 365.25 / 12;
 type Row = Record<string, unknown>;
+/** The one-pass row of today's compliance as the two rows the recomputation answers. */
+export const splitCompliance = (row: Row): Row[] =>
+  ['review_', 'visit_'].map((prefix) => Object.fromEntries(['n', 'k', 'on_time', 'on_time_k'].map((column) => [column, row[`${prefix}${column}`]])));
 const cell = (count: unknown, keySum: unknown): Cell => ({ count: Number(count ?? 0), keySum: Number(keySum ?? 0) });
 
 /**
@@ -34,13 +37,14 @@ export class IndicatorsService {
     const province = query.provinceCode ?? null;
     const params = [query.from, to, province];
     const pool = this.db.dataSource;
+    // Today's compliance from the schedules episodes keep; an earlier day's recomputed from the records.
+    const onToday = to === today();
     // Independent reads, side by side on pooled connections.
-    const [[flows], stock, exits, [reviews], [visits], [population]] = await Promise.all([
+    const [[flows], stock, exits, [reviews, visits], [population]] = await Promise.all([
       pool.query<Row[]>(flowsSql(false), params),
       pool.query<Row[]>(childrenStockSql(['careSetting']), [to, province]),
       pool.query<Row[]>(RESIDENTIAL_EXITS_SQL, params),
-      pool.query<Row[]>(REVIEWS_ON_TIME_SQL, params),
-      pool.query<Row[]>(VISITS_ON_TIME_SQL, params),
+      onToday ? pool.query<Row[]>(COMPLIANCE_TODAY_SQL, params).then(([r]) => splitCompliance(r)) : Promise.all([REVIEWS_ON_TIME_SQL, VISITS_ON_TIME_SQL].map(async (sql) => (await pool.query<Row[]>(sql, params))[0])),
       pool.query<Row[]>(CHILD_POPULATION_SQL, params),
     ]);
     const publisher = FigurePublisher.for(caller.role);
