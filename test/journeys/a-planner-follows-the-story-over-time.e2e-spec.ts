@@ -116,7 +116,7 @@ describe('a planner follows the story over time', () => {
     for (const row of protectedMonthly.rows) for (const name of ['referrals', 'admissions']) expect(row[name] === null || row[name] === 0 || row[name] >= 5).toBe(true);
   });
 
-  const indicator = (body: { indicators: { indicator: string; value: number | null }[] }, name: string) => body.indicators.find((i) => i.indicator === name);
+  const indicator = (body: { indicators: { indicator: string; value: number | null; suppressed: boolean }[] }, name: string) => body.indicators.find((i) => i.indicator === name);
 
   it('answers the formal-care indicators exactly for an admin', async () => {
     const answer = await t.admin.get(`/figures/indicators?from=${D(-365)}`);
