@@ -88,7 +88,8 @@ export class FacilitiesService {
     if (query.type) qb.andWhere('f.type = :type', { type: query.type });
     if (query.status) qb.andWhere('f.status = :status', { status: query.status });
     if (query.operatorAgencyId) qb.andWhere('f.operator_agency_id = :operatorAgencyId', { operatorAgencyId: query.operatorAgencyId });
-    if (query.q) qb.andWhere(`(f.name ILIKE '%' || :q || '%' OR f.name_km ILIKE '%' || :q || '%')`, { q: escapeLike(query.q) });
+    // By name in either script, or by the registry code printed on paper forms (RCF-02-00032).
+    if (query.q) qb.andWhere(`(f.name ILIKE '%' || :q || '%' OR f.name_km ILIKE '%' || :q || '%' OR f.registry_code ILIKE :q || '%')`, { q: escapeLike(query.q.trim()) });
     if (query.inspectionOverdue !== undefined) {
       qb.andWhere(`${query.inspectionOverdue ? '' : 'NOT '}(${INSPECTION_OVERDUE_SQL})`, { today, operating: OPERATING_STATUSES });
     }

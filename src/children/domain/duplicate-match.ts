@@ -2,7 +2,7 @@
  * Duplicate detection for child records. Names are compared after normalisation, in each script:
  * Latin without case, accents, punctuation or spacing, and in either order (given/family names are
  * often swapped between forms); Khmer in NFC without zero-width characters or spaces, which Khmer
- * text uses irregularly. Pure: no framework imports.
+ * text uses irregularly, and with the subscript DA and TA treated as one. Pure: no framework imports.
  */
 export interface ChildIdentity {
   givenName: string;
@@ -21,8 +21,12 @@ export function normaliseLatin(name: string): string {
     .replace(/[^a-z]/g, '');
 }
 
+/** The subscript DA is often written for the subscript TA (កណ្ដាល, កណ្តាល): they compare equal. */
 export function normaliseKhmer(name: string): string {
-  return name.normalize('NFC').replace(/[\s\u200B-\u200D\u2060\uFEFF]/g, '');
+  return name
+    .normalize('NFC')
+    .replace(/[\s\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/\u17D2\u178A/g, '\u17D2\u178F');
 }
 
 /** Order-independent key of the Latin names. */
