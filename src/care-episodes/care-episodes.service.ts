@@ -10,6 +10,7 @@ import { updateVersioned } from '../common/database/versioned-update';
 import { Conflict, FieldError, ValidationFailed } from '../common/errors/domain-errors';
 import { checkIfMatch } from '../common/http/etag';
 import { Page, paginate } from '../common/http/pagination';
+import { paginateSorted } from '../common/http/sorting';
 import { assertRoleMayEverTake } from '../common/state-machine/transition-table';
 import { today as todayIn } from '../common/time/calendar';
 import { FacilitiesService } from '../facilities/facilities.service';
@@ -19,8 +20,8 @@ import { episodeView } from './care-episode.view';
 import type { EpisodeBodies, ReferBody } from './domain/care-episode.bodies';
 import { afterStep, episodeEvent, runEpisodeStep, runReferral, targetFacilityOf, type StepContext } from './domain/care-episode.steps';
 import { careEpisodeTransitions, type EpisodeStep } from './domain/care-episode.transitions';
-import { EpisodeListQuery } from './dto/episode-list.dto';
-import { EpisodeView } from './dto/episode-views.dto';
+import { EPISODE_SORT_KEYS, EpisodeListQuery } from './dto/episode-list.dto';
+import { EpisodeListItem, EpisodeView } from './dto/episode-views.dto';
 import { EpisodeAccess } from './episode-access';
 import { EpisodeEvents } from './episode-events';
 import { episodeConditions } from './episode-filters';
@@ -72,15 +73,29 @@ export class CareEpisodesService {
     return (await this.views(caller, [episode]))[0];
   }
 
-  async list(caller: Caller, query: EpisodeListQuery): Promise<Page<EpisodeView>> {
+  async list(caller: Caller, query: EpisodeListQuery): Promise<Page<EpisodeListItem>> {
     const qb = this.access.scoped(caller);
     const conditions = episodeConditions('e', query, todayIn());
     for (const condition of conditions.sql) qb.andWhere(condition);
     qb.setParameters({ ...qb.getParameters(), ...conditions.params });
     if (query.childId) qb.andWhere('e.child_id = :childId', { childId: query.childId });
-    const page = await paginate(qb, query);
-    await this.audit.record({ action: 'care_episode.list', entityType: 'care_episode', changes: { episodeIds: page.items.map((e) => e.id) } });
-    return { items: await this.views(caller, page.items), nextCursor: page.nextCursor };
+    const page = await paginateSorted(qb, query, EPISODE_SORT_KEYS, paginate);
+    const childIds = [...new Set(page.items.map((e) => e.childId))];
+    const named = childIds.length ? await this.children.scoped(caller).andWhere('c.id IN (:...childIds)', { childIds }).getMany() : [];
+    const names = new Map(named.map((c) => [c.id, c]));
+    const codes = await this.children.systemCodes(childIds);
+    await this.audit.record({
+      action: 'care_episode.list',
+      entityType: 'care_episode',
+      changes: { episodeIds: page.items.map((e) => e.id), namedChildIds: named.map((c) => c.id) },
+    });
+    const views = await this.views(caller, page.items);
+    const items = views.map((view) => {
+      const child = names.get(view.childId);
+      const naming = child ? { childGivenName: child.givenName, childFamilyName: child.familyName, childGivenNameKm: child.givenNameKm, childFamilyNameKm: child.familyNameKm } : {};
+      return { ...view, childSystemCode: codes.get(view.childId)!, ...naming };
+    });
+    return { items, nextCursor: page.nextCursor };
   }
 
   /** Episodes as the API answers them, each with the handover open on it. */

@@ -104,6 +104,13 @@ export class ChildrenService {
   }
 
   /** Children as the API answers them, with their open episode. */
+  /** System codes name no one: any caller who may read an episode may see its child's. */
+  async systemCodes(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.manager.query<{ id: string; system_code: string }[]>('SELECT id, system_code FROM children WHERE id = ANY($1)', [ids]);
+    return new Map(rows.map((r) => [r.id, r.system_code]));
+  }
+
   async views(children: Child[]): Promise<ChildView[]> {
     const ids = children.map((c) => c.id);
     const open = new Map<string, string>(

@@ -21,6 +21,8 @@ import type { FacilityBodies } from './domain/facility.bodies';
 import { facilityEffects } from './domain/facility.effects';
 import { facilityTransitions, type FacilityAction } from './domain/facility.transitions';
 import { CreateFacilityRequest, FacilityListQuery, FacilityView, UpdateFacilityRequest } from './dto/facility.dto';
+import { paginateSorted } from '../common/http/sorting';
+import { FACILITY_SORT_KEYS } from './facility-sorting';
 import { Facility } from './facility.entity';
 import { FacilityMouReader, FacilityResidentReader } from './facility-ports';
 import { facilityView, INSPECTION_OVERDUE_SQL, type FacilitySurroundings } from './facility.view';
@@ -96,7 +98,7 @@ export class FacilitiesService {
     if (query.withoutActiveMou !== undefined) {
       qb.andWhere(`${query.withoutActiveMou ? 'NOT ' : ''}(${this.mous.inForceSql()})`, { today });
     }
-    const page = await paginate(qb, query);
+    const page = await paginateSorted(qb, query, FACILITY_SORT_KEYS, paginate);
     return { items: await this.views(caller, page.items), nextCursor: page.nextCursor };
   }
 

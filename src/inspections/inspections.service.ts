@@ -16,7 +16,8 @@ import { RegistryEventsService } from '../registry-events/registry-events.servic
 import { User } from '../users/user.entity';
 import { inspectionEffects, type InspectionBodies } from './domain/inspection.effects';
 import { inspectionTransitions, type InspectionAction, type InspectionFacts } from './domain/inspection.transitions';
-import { CreateInspectionRequest, InspectionListQuery, InspectionView } from './dto/inspection.dto';
+import { CreateInspectionRequest, INSPECTION_SORT_KEYS, InspectionListQuery, InspectionView } from './dto/inspection.dto';
+import { paginateSorted } from '../common/http/sorting';
 import { Inspection } from './inspection.entity';
 import { inspectionView, type InspectionWithFacility } from './inspection.view';
 
@@ -102,7 +103,7 @@ export class InspectionsService {
     if (query.overdue !== undefined) {
       qb.andWhere(`${query.overdue ? '' : 'NOT '}(i.status = 'scheduled' AND i.scheduled_for < :today)`, { today: todayIn() });
     }
-    const page = await paginate(qb, query);
+    const page = await paginateSorted(qb, query, INSPECTION_SORT_KEYS, paginate);
     const actions = await this.correctiveActions.of(page.items.map((i) => i.id));
     const today = todayIn();
     return {

@@ -2,11 +2,21 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
+import { SortParameter, type SortKey } from '../../common/http/sorting';
 import { toBoolean } from '../../common/http/query-values';
 import { PROVINCE_CODES } from '../../provinces/provinces.data';
 import { EPISODE_STATUSES, PLACEMENT_TYPES, type EpisodeStatus, type PlacementType } from '../domain/care-episode';
 
+/** What a list of episodes may be sorted by: the work due soonest, or what changed last. */
+export const EPISODE_SORT_KEYS: Record<string, SortKey> = {
+  nextVisitDue: { sql: (a) => `${a}.next_visit_due`, type: 'date' },
+  nextReviewDue: { sql: (a) => `${a}.next_review_due`, type: 'date' },
+  updatedAt: { sql: (a) => `date_trunc('milliseconds', ${a}.updated_at)`, type: 'timestamptz' },
+  createdAt: { sql: (a) => `date_trunc('milliseconds', ${a}.created_at)`, type: 'timestamptz' },
+};
+
 export class EpisodeListQuery extends PageQuery {
+  @SortParameter(Object.keys(EPISODE_SORT_KEYS)) sort?: string;
   @ApiPropertyOptional({ enum: EPISODE_STATUSES }) @IsOptional() @IsIn(EPISODE_STATUSES) status?: EpisodeStatus;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() facilityId?: string;
   @ApiPropertyOptional() @IsOptional() @IsIn(PROVINCE_CODES) provinceCode?: string;

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageMeta } from '../../common/http/pagination';
 import { CLOSE_REASONS, EPISODE_STATUSES, PLACEMENT_TYPES, REFERRAL_REASONS, type CloseReason, type EpisodeStatus, type PlacementType, type ReferralReason } from '../domain/care-episode';
 import { EPISODE_STEPS, type EpisodeStep } from '../domain/care-episode.transitions';
@@ -40,8 +40,17 @@ export class EpisodeView {
   @ApiProperty({ format: 'date-time' }) updatedAt: Date;
 }
 
+/** An episode in a list names its child, so a worklist needs no second call per child. */
+export class EpisodeListItem extends EpisodeView {
+  @ApiProperty({ example: 'CH-7K2M9QX4RT' }) childSystemCode: string;
+  @ApiPropertyOptional({ description: 'The child’s names, for callers who may read the child.' }) childGivenName?: string;
+  @ApiPropertyOptional() childFamilyName?: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) childGivenNameKm?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) childFamilyNameKm?: string | null;
+}
+
 export class EpisodePage extends PageMeta {
-  @ApiProperty({ type: [EpisodeView] }) items: EpisodeView[];
+  @ApiProperty({ type: [EpisodeListItem] }) items: EpisodeListItem[];
 }
 
 export class EpisodeEventView {

@@ -72,6 +72,8 @@ export function decodeCursor<T = CursorPosition>(cursor: string, isValid: (parse
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isPosition(p: Record<string, unknown>): boolean {
+  // A cursor of a sorted list carries its sort, and belongs to that order only.
+  if ('sort' in p) return false;
   return typeof p.createdAt === 'string' && !Number.isNaN(Date.parse(p.createdAt)) && typeof p.id === 'string' && UUID.test(p.id);
 }
 

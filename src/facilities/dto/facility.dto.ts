@@ -1,3 +1,4 @@
+import { SortParameter } from '../../common/http/sorting';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -22,7 +23,11 @@ export class CreateFacilityRequest {
 
 export class UpdateFacilityRequest extends PartialType(OmitType(CreateFacilityRequest, [] as const)) {}
 
+/** What a list of facilities may be sorted by (the SQL of each: facility-sorting.ts). */
+export const FACILITY_SORTS = ['nextInspectionDue', 'name', 'registryCode', 'createdAt'] as const;
+
 export class FacilityListQuery extends PageQuery {
+  @SortParameter(FACILITY_SORTS) sort?: string;
   @ApiPropertyOptional({ example: '02' }) @IsOptional() @IsIn(PROVINCE_CODES) provinceCode?: string;
   @ApiPropertyOptional({ enum: FACILITY_TYPES }) @IsOptional() @IsIn(FACILITY_TYPES) type?: FacilityType;
   @ApiPropertyOptional({ enum: FACILITY_STATUSES }) @IsOptional() @IsIn(FACILITY_STATUSES) status?: FacilityStatus;

@@ -1,3 +1,4 @@
+import { SortParameter, type SortKey } from '../../common/http/sorting';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -92,7 +93,15 @@ export class ApproveInspectionRequest implements ApproveBody {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) reason?: string;
 }
 
+/** What a list of inspections may be sorted by. */
+export const INSPECTION_SORT_KEYS: Record<string, SortKey> = {
+  scheduledFor: { sql: (a) => `${a}.scheduled_for`, type: 'date' },
+  conductedOn: { sql: (a) => `${a}.conducted_on`, type: 'date' },
+  createdAt: { sql: (a) => `date_trunc('milliseconds', ${a}.created_at)`, type: 'timestamptz' },
+};
+
 export class InspectionListQuery extends PageQuery {
+  @SortParameter(Object.keys(INSPECTION_SORT_KEYS)) sort?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() facilityId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() inspectorId?: string;
   @ApiPropertyOptional({ enum: INSPECTION_STATUSES }) @IsOptional() @IsIn(INSPECTION_STATUSES) status?: InspectionStatus;
