@@ -56,6 +56,8 @@ import { MouFacilityReader } from './mous/mou-facility-reader';
 import { FiguresController } from './figures/figures.controller';
 import { FiguresService } from './figures/figures.service';
 import { LabelsController } from './labels/labels.controller';
+import { WorklistController } from './worklist/worklist.controller';
+import { WorklistService } from './worklist/worklist.service';
 import { ChildPopulationsController } from './figures/child-populations/child-populations.controller';
 import { ChildPopulationsService } from './figures/child-populations/child-populations.service';
 import { IndicatorsService } from './figures/indicators/indicators.service';
@@ -93,6 +95,7 @@ export class AppModule {
         FiguresController,
         ChildPopulationsController,
         LabelsController,
+        WorklistController,
         HealthController,
       ],
       providers: [
@@ -128,6 +131,7 @@ export class AppModule {
         ChildrenSeriesService,
         IndicatorsService,
         ChildPopulationsService,
+        WorklistService,
         { provide: APP_GUARD, useClass: AccessGuard },
         // Outermost first: the personal-access audit sees what the unit of work committed or rolled back.
         { provide: APP_INTERCEPTOR, useExisting: PersonalAccessAudit },

@@ -97,6 +97,18 @@ describe('a case moves between agencies, and the scope moves with it', () => {
     expect(refused.body).toMatchObject({ status: 403, code: 'FORBIDDEN', reason: 'not_your_agency_case' });
   });
 
+  it('puts a handover offered to an NGO on its worklist, and not on the offering side’s', async () => {
+    const episode = await inResidentialCare(agencyA, ngoA);
+    const requested = await ngoA.post(`/care-episodes/${episode.id}/requestHandover`, { toAgencyId: agencyB, reason: 'programme closing', occurredOn: D(-20) });
+    const handoverId = requested.body.pendingHandover?.id ?? (await t.db.query(`SELECT id FROM case_handovers WHERE episode_id = $1`, [episode.id]))[0].id;
+    const offered = (await ngoB.get('/worklist?kind=handover_waiting')).body.items;
+    // Two weeks to answer from the request: six days overdue.
+    expect(offered).toContainEqual(expect.objectContaining({ kind: 'handover_waiting', entityType: 'case_handover', entityId: handoverId, dueOn: D(-6), overdue: true }));
+    expect((await ngoA.get('/worklist?kind=handover_waiting')).body.items.some((i: { entityId: string }) => i.entityId === handoverId)).toBe(false);
+    await ngoA.post(`/care-episodes/${episode.id}/cancelHandover`, {});
+    expect((await ngoB.get('/worklist?kind=handover_waiting')).body.items.some((i: { entityId: string }) => i.entityId === handoverId)).toBe(false);
+  });
+
   it('lets exactly one of a concurrent accept and cancel win, every time', async () => {
     for (let round = 0; round < 8; round++) {
       const episode = await inResidentialCare(agencyA, ngoA);

@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'episodes.write',
   'figures.read',
   'populations.write',
+  'worklist.read',
   'duplicates.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -42,6 +43,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inspections.write',
     'children.read',
     'episodes.read',
+    'worklist.read',
   ],
   social_worker: [
     'agencies.read',
@@ -54,6 +56,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'episodes.read',
     'episodes.write',
     'duplicates.review',
+    'worklist.read',
   ],
   ngo_worker: [
     'agencies.read',
@@ -67,6 +70,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'children.write',
     'episodes.read',
     'episodes.write',
+    'worklist.read',
   ],
   planner: ['provinces.read', 'profile.read', 'figures.read'],
 };
