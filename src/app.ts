@@ -60,7 +60,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     forceCloseConnections: 'idle',
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
-    logger: config.logRequests ? ['error', 'warn', 'log'] : ['error', 'warn'],
+    // Warnings and errors only: Nest's own start-up lines (one per route, ~90) would bury the summary main.ts prints.
+    logger: ['error', 'warn'],
     bodyParser: false,
   });
   app.setGlobalPrefix(API_PREFIX, {

@@ -82,7 +82,8 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
-  console.log(`API on http://${shownHost}:${config.port}/api/v1, Swagger UI on http://${shownHost}:${config.port}/docs`);
+  const base = `http://${shownHost}:${config.port}`;
+  console.log(`Ready. API ${base}/api/v1 · Swagger UI ${base}/docs · planners' dashboard ${base}/dashboard`);
 }
 
 main().catch((error: unknown) => {
