@@ -1,3 +1,4 @@
+import { unratedAreas } from './domain/checklist';
 import type { Caller } from '../common/auth/caller';
 import { allowedActions } from '../common/state-machine/transition-table';
 import { today as todayIn } from '../common/time/calendar';
@@ -25,6 +26,7 @@ export function inspectionView(caller: Caller, i: InspectionWithFacility, action
     inspectorId: i.inspectorId,
     conductedOn: i.conductedOn,
     ratings: i.ratings,
+    missingAreas: i.status === 'scheduled' ? unratedAreas(i.ratings ?? {}) : [],
     outcome: i.outcome,
     summary: i.summary,
     submittedById: i.submittedById,

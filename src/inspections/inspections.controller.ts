@@ -1,4 +1,4 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
 import type { Caller } from '../common/auth/caller';
@@ -8,6 +8,7 @@ import { UuidParam } from '../common/http/uuid-param';
 import { RegistryEventList } from '../registry-events/registry-event.view';
 import { RegistryEventsService } from '../registry-events/registry-events.service';
 import {
+  SaveDraftRequest,
   ApproveInspectionRequest,
   CreateInspectionRequest,
   InspectionListQuery,
@@ -70,6 +71,18 @@ export class InspectionsController {
     return this.inspections.get(caller, id);
   }
 
+  @Patch(':id')
+  @Authenticated({ permission: 'inspections.write' })
+  @ApiOperation({
+    summary: 'Save the checklist as far as it is filled in, while the inspection is scheduled (a draft): the areas sent replace those saved, the others stay. `missingAreas` lists what is left to rate. Send If-Match with the ETag you read.',
+  })
+  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOkResponse({ type: InspectionView })
+  @ApiTransitionErrors(guardCodes(inspectionTransitions, 'saveDraft'))
+  saveDraft(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: SaveDraftRequest, @IfMatch() m?: string): Promise<InspectionView> {
+    return this.inspections.act(c, id, 'saveDraft', body, m);
+  }
+
   @Get(':id/events')
   @Authenticated({ permission: 'inspections.read' })
   @ApiOperation({ summary: 'The inspection’s status history.' })
@@ -80,7 +93,7 @@ export class InspectionsController {
     return { items: await this.events.list('inspection', id) };
   }
 
-  @ActionRoute('submit', 'scheduled → submitted: every checklist area rated, an outcome, conductedOn not in the future.')
+  @ActionRoute('submit', 'scheduled → submitted: with what the draft saved, every checklist area rated (a refusal lists `missingAreas`), an outcome, conductedOn not in the future.')
   submit(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: SubmitInspectionRequest, @IfMatch() m?: string) {
     return this.inspections.act(c, id, 'submit', body, m);
   }

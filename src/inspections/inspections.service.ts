@@ -4,9 +4,10 @@ import { applyScope } from '../common/auth/scope';
 import { Database } from '../common/database/database.service';
 import { findOneById } from '../common/database/find-one';
 import { updateVersioned } from '../common/database/versioned-update';
-import { FieldError, ValidationFailed } from '../common/errors/domain-errors';
+import { FieldError, GuardFailed, ValidationFailed } from '../common/errors/domain-errors';
 import { checkIfMatch } from '../common/http/etag';
 import { Page, paginate } from '../common/http/pagination';
+import { paginateSorted } from '../common/http/sorting';
 import { runStep } from '../common/state-machine/steps';
 import { applyCreation } from '../common/state-machine/transition-table';
 import { today as todayIn } from '../common/time/calendar';
@@ -14,10 +15,10 @@ import { CorrectiveActionsService } from '../corrective-actions/corrective-actio
 import { FacilitiesService, facilityScope } from '../facilities/facilities.service';
 import { RegistryEventsService } from '../registry-events/registry-events.service';
 import { User } from '../users/user.entity';
-import { inspectionEffects, type InspectionBodies } from './domain/inspection.effects';
+import { unratedAreas } from './domain/checklist';
+import { inspectionEffects, withDraft, type DraftBody, type InspectionBodies } from './domain/inspection.effects';
 import { inspectionTransitions, type InspectionAction, type InspectionFacts } from './domain/inspection.transitions';
 import { CreateInspectionRequest, INSPECTION_SORT_KEYS, InspectionListQuery, InspectionView } from './dto/inspection.dto';
-import { paginateSorted } from '../common/http/sorting';
 import { Inspection } from './inspection.entity';
 import { inspectionView, type InspectionWithFacility } from './inspection.view';
 
@@ -116,7 +117,16 @@ export class InspectionsService {
     const inspection = await this.findInScope(caller, id, true);
     checkIfMatch(ifMatch, inspection);
     const facts = this.facts(caller, inspection.submittedById, inspection.facility.status === 'closed');
-    const step = runStep(inspectionTransitions, inspectionEffects[action], { action, record: inspection, body, role: caller.role, facts });
+    // A draft and a submission build on what the draft saved.
+    const merged = action === 'saveDraft' || action === 'submit' ? withDraft(inspection, body as DraftBody) : body;
+    let step;
+    try {
+      step = runStep(inspectionTransitions, inspectionEffects[action], { action, record: inspection, body: merged as InspectionBodies[A], role: caller.role, facts });
+    } catch (error) {
+      // Say which areas are still to rate, not only that some are.
+      if (error instanceof GuardFailed && error.guard === 'every_area_rated') error.extra.missingAreas = unratedAreas((merged as DraftBody).ratings ?? {});
+      throw error;
+    }
     if (step.correctiveActions) await this.correctiveActions.replaceFor(inspection.id, step.correctiveActions);
     if (step.facilityInspectedOn) {
       await this.db.manager.query(

@@ -17,7 +17,7 @@ describe('an inspection cycle: non-compliant, corrective actions, a follow-up', 
   it('schedules, submits a non-compliant result, approves it with four eyes, and follows up', async () => {
     const scheduled = await inspector.post('/inspections', { facilityId, type: 'routine', scheduledFor: daysFromToday(-2) });
     expect(scheduled.status).toBe(201);
-    expect(scheduled.body).toMatchObject({ status: 'scheduled', inspectorId: inspector.userId, overdue: true, allowedActions: ['submit', 'cancel'] });
+    expect(scheduled.body).toMatchObject({ status: 'scheduled', inspectorId: inspector.userId, overdue: true, allowedActions: ['saveDraft', 'submit', 'cancel'] });
     const id = scheduled.body.id;
     expect((await inspector.get(`/inspections?overdue=true&facilityId=${facilityId}`)).body.items.map((i: { id: string }) => i.id)).toEqual([id]);
 

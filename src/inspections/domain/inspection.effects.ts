@@ -14,12 +14,28 @@ export interface InspectionState {
   approvedAt: Date | null;
 }
 
-export interface SubmitBody {
-  conductedOn: string;
-  ratings: Ratings;
-  outcome: Outcome;
+/** What a draft holds so far: any of the checklist, its date, outcome and summary. */
+export interface DraftBody {
+  conductedOn?: string;
+  ratings?: Ratings;
+  outcome?: Outcome;
   summary?: string;
+}
+
+/** A submission: what it sends, on top of what the draft saved. */
+export interface SubmitBody extends DraftBody {
   correctiveActions?: { description: string; dueOn: string }[];
+}
+
+/** The draft with a body on top: areas rated in the body replace the draft's, the others stay. */
+export function withDraft<B extends DraftBody>(record: Readonly<InspectionState>, body: B): B {
+  return {
+    ...body,
+    conductedOn: body.conductedOn ?? record.conductedOn ?? undefined,
+    ratings: { ...(record.ratings ?? {}), ...(body.ratings ?? {}) },
+    outcome: body.outcome ?? record.outcome ?? undefined,
+    summary: body.summary ?? record.summary ?? undefined,
+  };
 }
 
 export interface InspectionReasonBody {
@@ -31,6 +47,7 @@ export interface ApproveBody {
 }
 
 export interface InspectionBodies {
+  saveDraft: DraftBody;
   submit: SubmitBody;
   approve: ApproveBody;
   returnForCorrection: InspectionReasonBody;
@@ -48,6 +65,14 @@ type InspectionEffect<B> = Effect<InspectionState, B, InspectionFacts, Inspectio
 const withReason = <B extends { reason?: string }>(): InspectionEffect<B> => ({ apply: (_i, b) => ({ changes: {}, payload: {}, reason: b.reason ?? null }) });
 
 export const inspectionEffects: { [A in InspectionAction]: InspectionEffect<InspectionBodies[A]> } = {
+  // Both read the body merged with the draft (withDraft), so the guards see the whole checklist.
+  saveDraft: {
+    facts: (b) => ({ conductedOn: b.conductedOn }),
+    apply: (_i, b) => ({
+      changes: { conductedOn: b.conductedOn ?? null, ratings: b.ratings ?? null, outcome: b.outcome ?? null, summary: b.summary ?? null },
+      payload: { areasRated: Object.keys(b.ratings ?? {}).length },
+    }),
+  },
   submit: {
     facts: (b) => ({
       ratings: b.ratings,
@@ -57,7 +82,7 @@ export const inspectionEffects: { [A in InspectionAction]: InspectionEffect<Insp
       correctiveActionsDueOn: (b.correctiveActions ?? []).map((a) => a.dueOn),
     }),
     apply: (_i, b, f) => ({
-      changes: { conductedOn: b.conductedOn, ratings: b.ratings, outcome: b.outcome, summary: b.summary ?? null, submittedById: f.actorId, submittedAt: f.now },
+      changes: { conductedOn: b.conductedOn ?? null, ratings: b.ratings ?? null, outcome: b.outcome ?? null, summary: b.summary ?? null, submittedById: f.actorId, submittedAt: f.now },
       payload: { conductedOn: b.conductedOn, outcome: b.outcome, correctiveActions: b.correctiveActions?.length ?? 0 },
       correctiveActions: b.correctiveActions ?? [],
     }),

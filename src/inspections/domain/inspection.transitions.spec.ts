@@ -7,6 +7,7 @@ import { inspectionTransitions, type InspectionFacts } from './inspection.transi
 
 const ministry = ['admin', 'inspector'] as const;
 const expected = {
+  saveDraft: { from: ['scheduled'], to: 'scheduled', roles: ministry },
   submit: { from: ['scheduled'], to: 'submitted', roles: ministry },
   approve: { from: ['submitted'], to: 'approved', roles: ministry },
   returnForCorrection: { from: ['submitted'], to: 'scheduled', roles: ministry },

@@ -19,6 +19,9 @@ export interface InspectionFacts {
 export const facilityNotClosed = guard<InspectionFacts>('facility_not_closed', (f) => !f.facilityClosed);
 export const everyAreaRated = guard<InspectionFacts>('every_area_rated', (f) => !!f.ratings && unratedAreas(f.ratings).length === 0);
 export const conductedNotInFuture = dateNotInFuture<InspectionFacts>('conductedOn', (f) => f.conductedOn);
+/** A submission says when the inspection was conducted and what it found (in its body, or saved in the draft). */
+export const conductedOnGiven = guard<InspectionFacts>('conducted_on_required', (f) => !!f.conductedOn);
+export const outcomeGiven = guard<InspectionFacts>('outcome_required', (f) => !!f.outcome);
 export const nonCompliantHasCorrectiveActions = guard<InspectionFacts>(
   'corrective_actions_required',
   (f) => f.outcome !== 'non_compliant' || (f.correctiveActionCount ?? 0) > 0,
@@ -35,11 +38,13 @@ const ministry: readonly Role[] = ['admin', 'inspector'];
 
 export const inspectionTransitions = {
   schedule: { from: [], to: 'scheduled', creates: true, roles: ministry, guards: [facilityNotClosed] },
+  /** The checklist filled in over a visit: saved as it goes, the inspection stays scheduled. */
+  saveDraft: { from: ['scheduled'], to: 'scheduled', roles: ministry, guards: [conductedNotInFuture] },
   submit: {
     from: ['scheduled'],
     to: 'submitted',
     roles: ministry,
-    guards: [everyAreaRated, conductedNotInFuture, nonCompliantHasCorrectiveActions, correctiveActionsDueAfterInspection],
+    guards: [conductedOnGiven, outcomeGiven, everyAreaRated, conductedNotInFuture, nonCompliantHasCorrectiveActions, correctiveActionsDueAfterInspection],
   },
   approve: { from: ['submitted'], to: 'approved', roles: ministry, guards: [fourEyes] },
   returnForCorrection: { from: ['submitted'], to: 'scheduled', roles: ministry, guards: [] },

@@ -29,7 +29,7 @@ import {
   type Ratings,
 } from '../domain/checklist';
 import { CorrectiveActionView } from '../../corrective-actions/dto/corrective-action.dto';
-import type { ApproveBody, InspectionReasonBody, SubmitBody } from '../domain/inspection.effects';
+import type { ApproveBody, DraftBody, InspectionReasonBody, SubmitBody } from '../domain/inspection.effects';
 
 export class CreateInspectionRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() facilityId: string;
@@ -67,15 +67,21 @@ export class NewCorrectiveAction {
   @ApiProperty({ format: 'date' }) @IsCalendarDate() dueOn: string;
 }
 
-export class SubmitInspectionRequest implements SubmitBody {
-  @ApiProperty({ format: 'date', description: 'Not in the future.' }) @IsCalendarDate() conductedOn: string;
-  @ApiProperty({ type: ChecklistRatings, description: 'Every checklist area, each rated with an optional note.' })
+/** The checklist as far as it is filled in: saved on the scheduled inspection, submitted later. */
+export class SaveDraftRequest implements DraftBody {
+  @ApiPropertyOptional({ format: 'date', description: 'Not in the future.' }) @IsOptional() @IsCalendarDate() conductedOn?: string;
+  @ApiPropertyOptional({ type: ChecklistRatings, description: 'Any checklist areas, each rated with an optional note: they replace those saved, the others stay.' })
+  @IsOptional()
   @IsObject()
   @ValidateNested()
   @Type(() => ChecklistRatings)
-  ratings: ChecklistRatings & Ratings;
-  @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome: Outcome;
+  ratings?: ChecklistRatings & Ratings;
+  @ApiPropertyOptional({ enum: OUTCOMES }) @IsOptional() @IsIn(OUTCOMES) outcome?: Outcome;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) summary?: string;
+}
+
+/** A submission: what the draft has not saved yet (the guards check the whole, draft and body). */
+export class SubmitInspectionRequest extends SaveDraftRequest implements SubmitBody {
   @ApiPropertyOptional({ type: [NewCorrectiveAction], description: 'Required (at least one) when non_compliant.' })
   @IsOptional()
   @IsArray()
@@ -125,6 +131,7 @@ export class InspectionView {
   @ApiProperty({ format: 'uuid' }) inspectorId: string;
   @ApiProperty({ format: 'date', nullable: true, type: String }) conductedOn: string | null;
   @ApiProperty({ type: ChecklistRatings, nullable: true }) ratings: Ratings | null;
+  @ApiProperty({ type: [String], enum: CHECKLIST_AREAS, description: 'While scheduled: the checklist areas not yet rated in the draft.' }) missingAreas: string[];
   @ApiProperty({ enum: OUTCOMES, nullable: true }) outcome: Outcome | null;
   @ApiProperty({ nullable: true, type: String }) summary: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) submittedById: string | null;
