@@ -139,7 +139,16 @@ export class FacilitiesService {
     // One after the other: both run on the request's single transaction connection.
     const mous = await this.mous.currentMous(ids, today);
     const residents = await this.residents.forFacilities(ids);
-    return { mous, residents };
+    const outcomes = new Map(
+      (
+        await this.db.manager.query<{ facility_id: string; outcome: string }[]>(
+          `SELECT DISTINCT ON (facility_id) facility_id, outcome FROM inspections
+           WHERE status = 'approved' AND facility_id = ANY($1) ORDER BY facility_id, conducted_on DESC, approved_at DESC`,
+          [ids],
+        )
+      ).map((r) => [r.facility_id, r.outcome]),
+    );
+    return { mous, residents, outcomes };
   }
 
   private async checkReferences(caller: Caller, request: Partial<CreateFacilityRequest>): Promise<void> {

@@ -10,10 +10,12 @@ import type { Facility } from './facility.entity';
 export interface FacilitySurroundings {
   mous: Map<string, CurrentMouView>;
   residents: Map<string, number>;
+  /** The outcome of each facility's latest approved inspection. */
+  outcomes: Map<string, string>;
 }
 
 /** A facility as the API answers it. */
-export function facilityView(caller: Caller, f: Facility, { mous, residents }: FacilitySurroundings, today = todayIn()): FacilityView {
+export function facilityView(caller: Caller, f: Facility, { mous, residents, outcomes }: FacilitySurroundings, today = todayIn()): FacilityView {
   const nextInspectionDue = nextInspectionDueOn(f);
   const currentMou = mous.get(f.id) ?? null;
   return {
@@ -34,6 +36,7 @@ export function facilityView(caller: Caller, f: Facility, { mous, residents }: F
     hasActiveMou: currentMou?.status === 'active',
     currentMou,
     lastApprovedInspectionOn: f.lastApprovedInspectionOn,
+    lastInspectionOutcome: (outcomes.get(f.id) ?? null) as FacilityView['lastInspectionOutcome'],
     nextInspectionDue,
     inspectionOverdue: nextInspectionDue !== null && nextInspectionDue < today,
     remediationDeadline: f.remediationDeadline,

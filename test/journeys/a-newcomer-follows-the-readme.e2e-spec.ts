@@ -22,11 +22,14 @@ describe('a newcomer follows the README', () => {
     const script = walk!.replace('API=http://localhost:3000/api/v1', `API=${origin}/api/v1`).replace('PASSWORD=THE-PRINTED-PASSWORD', `PASSWORD='${ADMIN_PASSWORD}'`);
     const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script], { timeout: 60_000 });
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toBe('ngo_worker');
-    expect(lines[1]).toBe('social_worker');
-    expect(lines[2]).toMatch(/^CH-[0-9A-Z]{10}$/);
-    expect(lines[3]).toBe('referred');
-    expect(lines[4]).toMatch(/^referral_waiting 2026-01-12/);
-    expect(lines.slice(5)).toEqual(['25', 'true']);
+    expect(lines.slice(0, 4)).toEqual(['ngo_worker', 'social_worker', 'inspector', 'inspector']);
+    // The social worker's day: found by name, the case, the referral waiting for its assessment.
+    expect(lines[4]).toMatch(/^CH-[0-9A-Z]{10}$/);
+    expect(lines[5]).toBe('referred');
+    expect(lines[6]).toMatch(/^referral_waiting 2026-01-12/);
+    // The inspector's day: 8 areas left after the draft, submitted, on the colleague's worklist, approved.
+    expect(lines.slice(7, 9)).toEqual(['8', 'submitted']);
+    expect(lines[9]).toMatch(/^Inspection to approve: RCF-02-\d{5} Lotus House$/);
+    expect(lines.slice(10)).toEqual(['approved', '25', 'true']);
   });
 });

@@ -73,6 +73,9 @@ describe('an inspection cycle: non-compliant, corrective actions, a follow-up', 
     expect(selfApproval.body).toMatchObject({ code: 'GUARD_FAILED', guard: 'approver_is_not_submitter' });
     const approved = await supervisor.post(`/inspections/${id}/approve`, {});
     expect(approved.body).toMatchObject({ status: 'approved', approvedById: supervisor.userId });
+    // A social worker choosing a facility for an admission sees how its latest inspection went.
+    const seenBySocialWorker = await (await t.asUser('social_worker')).get(`/facilities/${facilityId}`);
+    expect(seenBySocialWorker.body).toMatchObject({ lastApprovedInspectionOn: daysFromToday(-10), lastInspectionOutcome: 'non_compliant' });
 
     const facility = (await inspector.get(`/facilities/${facilityId}`)).body;
     const conducted = daysFromToday(-10);

@@ -76,6 +76,13 @@ export class FacilityView {
   @ApiProperty({ description: 'An MoU is in force today.' }) hasActiveMou: boolean;
   @ApiProperty({ type: CurrentMouView, nullable: true }) currentMou: CurrentMouView | null;
   @ApiProperty({ format: 'date', nullable: true, type: String }) lastApprovedInspectionOn: string | null;
+  @ApiProperty({
+    enum: ['compliant', 'compliant_with_recommendations', 'non_compliant'],
+    nullable: true,
+    type: String,
+    description: 'The outcome of the latest approved inspection: what a social worker choosing a facility for an admission needs to see.',
+  })
+  lastInspectionOutcome: 'compliant' | 'compliant_with_recommendations' | 'non_compliant' | null;
   @ApiProperty({ format: 'date', nullable: true, type: String, description: '12 months after the last approved inspection; at once if none; null once closed or transitioned.' })
   nextInspectionDue: string | null;
   @ApiProperty() inspectionOverdue: boolean;
