@@ -118,6 +118,21 @@ async function main(): Promise<void> {
         ? `\nDashboard, first full render in headless Chromium (log in to every section drawn), ${page.runs} runs: median ${f(page.median)} ms, slowest ${f(page.max)} ms (target ≤ 2,000 ms): ${page.max <= 2000 ? 'yes' : 'NO'}`
         : '\nDashboard render: skipped (no Chromium at /usr/bin/chromium or CHROMIUM_PATH).',
     );
+    console.log('\nDaily work: p50 / p95 in ms through the API');
+    const provincial = await login(apiPort, 'bench.social.12');
+    const dailyRows: string[][] = [];
+    for (const [name, urlPath, token, target] of [
+      ['name search: /children?q=sokha chan', '/api/v1/children?q=sokha%20chan', social, 50],
+      ['name search, misspelt: /children?q=sokah', '/api/v1/children?q=sokah', social, 50],
+      ['worklist of a Phnom Penh social worker', '/api/v1/worklist', provincial, 100],
+    ] as const) {
+      const timing = await timeIt(ROUNDS, async () => {
+        const response = await call(apiPort, 'GET', urlPath, token);
+        if (response.status !== 200) throw new Error(`${urlPath}: ${response.status} ${response.body}`);
+      });
+      dailyRows.push([name, f(timing.p50), f(timing.p95), `≤ ${target} ms: ${timing.p95 <= target ? 'yes' : 'NO'}`]);
+    }
+    printTable(['request', 'p50', 'p95', 'target'], dailyRows);
     if (process.env.BENCH_ONLY === 'figures') return;
 
     const readIds = (await pool.query<{ id: string }>(`SELECT id FROM care_episodes WHERE status <> 'closed' ORDER BY random() LIMIT 200`)).rows.map((r) => r.id);
@@ -174,14 +189,15 @@ async function main(): Promise<void> {
 
 async function benchUsers(pool: Pool): Promise<void> {
   const hash = await hashPassword(PASSWORD);
-  for (const [username, role] of [
-    ['bench.planner', 'planner'],
-    ['bench.social', 'social_worker'],
-  ]) {
+  for (const [username, role, provinces] of [
+    ['bench.planner', 'planner', []],
+    ['bench.social', 'social_worker', []],
+    ['bench.social.12', 'social_worker', ['12']],
+  ] as const) {
     await pool.query(
-      `INSERT INTO users (username, password_hash, display_name, role) VALUES ($1, $2, $1, $3)
-       ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, active = true`,
-      [username, hash, role],
+      `INSERT INTO users (username, password_hash, display_name, role, province_codes) VALUES ($1, $2, $1, $3, $4)
+       ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, active = true, province_codes = EXCLUDED.province_codes`,
+      [username, hash, role, provinces],
     );
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service';
 import { ChildrenService } from '../../children/children.service';
+import type { Child } from '../../children/child.entity';
 import type { ChildView } from '../../children/dto/child.dto';
 import type { Caller } from '../../common/auth/caller';
 import { Database } from '../../common/database/database.service';
@@ -26,11 +27,29 @@ export class ChildListService {
   ) {}
 
   async list(caller: Caller, query: ChildListQuery): Promise<Page<ChildView>> {
+    let page: Page<Child>;
+    if (!query.q) page = await paginate(this.filtered(caller, query), query);
+    else {
+      checkSearchText(query.q);
+      // Exact first (the name as written, in any order and form); only when nothing matches, the
+      // small misspellings: a common name would otherwise bring thousands of near matches.
+      page = await paginate(this.byName(this.filtered(caller, query), query.q, 'exact'), query);
+      if (page.items.length === 0 && !/[\u1780-\u17FF]/.test(query.q)) {
+        await this.db.manager.query(`SET LOCAL pg_trgm.word_similarity_threshold = 0.5`);
+        page = await paginate(this.byName(this.filtered(caller, query), query.q, 'similar'), query);
+      }
+    }
+    // Which children were shown, and that a search found them; never what was searched for.
+    await this.audit.record({ action: 'child.list', entityType: 'child', changes: { childIds: page.items.map((c) => c.id), ...(query.q ? { search: true } : {}) } });
+    return { items: await this.children.views(page.items), nextCursor: page.nextCursor };
+  }
+
+  /** The children in scope that the list's filters (their own fields and their current case's) keep. */
+  private filtered(caller: Caller, query: ChildListQuery) {
     const qb = this.children.scoped(caller);
     if (query.homeProvinceCode) qb.andWhere('c.home_province_code = :homeProvinceCode', { homeProvinceCode: query.homeProvinceCode });
     if (query.sex) qb.andWhere('c.sex = :sex', { sex: query.sex });
     if (query.systemCode) qb.andWhere('c.system_code = :systemCode', { systemCode: query.systemCode.toUpperCase() });
-    if (query.q) await this.byName(qb, query.q);
     // Episode filters apply to the child's open episode, or its latest when all are closed, among the
     // episodes the caller may read: a filter never matches a case the caller cannot see.
     const conditions = episodeConditions('ce', query, today());
@@ -45,22 +64,23 @@ export class ChildListService {
       qb.andWhere(`EXISTS (SELECT 1 FROM care_episodes ce WHERE ce.id = (${latest.getQuery()}) AND ${conditions.sql.join(' AND ')})`);
       qb.setParameters({ ...qb.getParameters(), ...latest.getParameters(), ...conditions.params });
     }
-    const page = await paginate(qb, query);
-    // Which children were shown, and that a search found them; never what was searched for.
-    await this.audit.record({ action: 'child.list', entityType: 'child', changes: { childIds: page.items.map((c) => c.id), ...(query.q ? { search: true } : {}) } });
-    return { items: await this.children.views(page.items), nextCursor: page.nextCursor };
+    return qb;
   }
 
-  /** A name in either script (rcf_child_search_key, migration 1764800000000) or a system code. */
-  private async byName(qb: ReturnType<ChildrenService['scoped']>, q: string): Promise<void> {
-    const key = 'rcf_child_search_key(c.given_name, c.family_name, c.given_name_km, c.family_name_km)';
-    if (/[\u1780-\u17FF]/.test(q)) {
-      qb.andWhere(`${key} LIKE '%' || rcf_khmer_key(:q) || '%'`, { q: escapeLike(q) });
-      return;
-    }
-    if ((q.normalize('NFD').match(/[a-z]/gi) ?? []).length < 2) throw new ValidationFailed([{ field: 'q', messages: ['q must hold at least two letters of a name, or a system code'] }]);
-    // Small misspellings: a Latin name within this word similarity of part of the key matches.
-    await this.db.manager.query(`SET LOCAL pg_trgm.word_similarity_threshold = 0.5`);
-    qb.andWhere(`(c.system_code = upper(trim(:code)) OR ${key} LIKE '%' || rcf_latin_key(:q) || '%' OR rcf_latin_key(:q) <% ${key})`, { q: escapeLike(q), code: q });
+  /** A name in either script (the stored keys of migrations 1764800000000 and 1764900000000), or a system code. */
+  private byName(qb: ReturnType<ChildrenService['scoped']>, q: string, match: 'exact' | 'similar') {
+    const matching = (condition: string) => `c.id IN (SELECT k.child_id FROM child_search_keys k WHERE ${condition})`;
+    if (SYSTEM_CODE.test(q.trim())) return qb.andWhere('c.system_code = upper(trim(:code))', { code: q });
+    if (/[\u1780-\u17FF]/.test(q)) return qb.andWhere(matching(`k.key LIKE '%' || rcf_khmer_key(:q) || '%'`), { q: escapeLike(q) });
+    if (match === 'exact') return qb.andWhere(matching(`k.key LIKE '%' || rcf_latin_key(:q) || '%'`), { q: escapeLike(q) });
+    return qb.andWhere(matching(`rcf_latin_key(:q) <% k.key`), { q: escapeLike(q) });
   }
+}
+
+const SYSTEM_CODE = /^CH-?[0-9A-Z]{10}$/i;
+
+/** A search holds a name (two letters at least) or a system code. */
+function checkSearchText(q: string): void {
+  if (SYSTEM_CODE.test(q.trim()) || /[\u1780-\u17FF]/.test(q)) return;
+  if ((q.normalize('NFD').match(/[a-z]/gi) ?? []).length < 2) throw new ValidationFailed([{ field: 'q', messages: ['q must hold at least two letters of a name, or a system code'] }]);
 }
