@@ -118,7 +118,9 @@ export class InspectionsService {
     checkIfMatch(ifMatch, inspection);
     const facts = this.facts(caller, inspection.submittedById, inspection.facility.status === 'closed');
     // A draft and a submission build on what the draft saved.
-    const merged = action === 'saveDraft' || action === 'submit' ? withDraft(inspection, body as DraftBody) : body;
+    const drafting = action === 'saveDraft' || action === 'submit';
+    const saved = drafting ? ((await this.correctiveActions.of([id])).get(id) ?? []).map((a) => ({ description: a.description, dueOn: a.dueOn })) : [];
+    const merged = drafting ? withDraft(inspection, body as DraftBody, saved) : body;
     let step;
     try {
       step = runStep(inspectionTransitions, inspectionEffects[action], { action, record: inspection, body: merged as InspectionBodies[A], role: caller.role, facts });
@@ -127,7 +129,8 @@ export class InspectionsService {
       if (error instanceof GuardFailed && error.guard === 'every_area_rated') error.extra.missingAreas = unratedAreas((merged as DraftBody).ratings ?? {});
       throw error;
     }
-    if (step.correctiveActions) await this.correctiveActions.replaceFor(inspection.id, step.correctiveActions);
+    // Corrective actions are replaced only when the body sends them; otherwise those saved stay.
+    if (step.correctiveActions && (body as DraftBody).correctiveActions !== undefined) await this.correctiveActions.replaceFor(inspection.id, step.correctiveActions);
     if (step.facilityInspectedOn) {
       await this.db.manager.query(
         `UPDATE facilities SET last_approved_inspection_on = greatest(last_approved_inspection_on, $2::date), updated_at = now() WHERE id = $1`,

@@ -80,7 +80,8 @@ export class WorklistService {
       },
       corrective_action_due: () => {
         const qb = facilities()
-          .innerJoin('inspections', 'i', 'i.facility_id = f.id')
+          // Actions of a submitted or approved inspection: a draft's are not set yet.
+          .innerJoin('inspections', 'i', `i.facility_id = f.id AND i.status IN ('submitted', 'approved')`)
           .innerJoin('corrective_actions', 'ca', `ca.inspection_id = i.id AND ca.status = 'open'`)
           .andWhere('ca.due_on <= :horizon', { horizon });
         return this.raw(qb, 'ca.due_on', `'Corrective action due: ' || f.registry_code || ' ' || left(ca.description, 80)`, false, 'ca.id');

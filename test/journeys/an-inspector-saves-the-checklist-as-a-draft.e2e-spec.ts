@@ -59,4 +59,24 @@ describe('an inspector saves the checklist as a draft', () => {
     expect(afterwards.status).toBe(409);
     expect(afterwards.body.code).toBe('TRANSITION_NOT_ALLOWED');
   });
+
+  it('keeps corrective actions saved in a draft for the submission', async () => {
+    const facilityId = (await authorizedFacility(inspector, await createAgency(t.admin))).id;
+    const other = (await inspector.post('/inspections', { facilityId, type: 'routine', scheduledFor: D(-1) })).body.id;
+    const tooEarly = await inspector.patch(`/inspections/${other}`, { conductedOn: D(-1), correctiveActions: [{ description: 'Fence the pond', dueOn: D(-2) }] });
+    expect(tooEarly.body).toMatchObject({ status: 422, guard: 'corrective_actions_due_after_inspection' });
+    const draft = await inspector.patch(`/inspections/${other}`, {
+      conductedOn: D(-1),
+      outcome: 'non_compliant',
+      ratings: rated(CHECKLIST),
+      correctiveActions: [{ description: 'Fence the pond', dueOn: D(30) }],
+    });
+    expect(draft.body.correctiveActions).toEqual([expect.objectContaining({ description: 'Fence the pond', dueOn: D(30) })]);
+    // Draft actions are not work yet: the worklist shows them once the inspection is submitted.
+    expect((await inspector.get('/worklist?kind=corrective_action_due&withinDays=60')).body.items).toEqual([]);
+    const submitted = await inspector.post(`/inspections/${other}/submit`, {});
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.correctiveActions).toEqual([expect.objectContaining({ description: 'Fence the pond' })]);
+    expect((await inspector.get('/worklist?kind=corrective_action_due&withinDays=60')).body.items).toHaveLength(1);
+  });
 });

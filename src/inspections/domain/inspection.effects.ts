@@ -14,23 +14,26 @@ export interface InspectionState {
   approvedAt: Date | null;
 }
 
-/** What a draft holds so far: any of the checklist, its date, outcome and summary. */
+/** What a draft holds so far: any of the checklist, its date, outcome, summary and corrective actions. */
 export interface DraftBody {
   conductedOn?: string;
   ratings?: Ratings;
   outcome?: Outcome;
   summary?: string;
-}
-
-/** A submission: what it sends, on top of what the draft saved. */
-export interface SubmitBody extends DraftBody {
   correctiveActions?: { description: string; dueOn: string }[];
 }
 
-/** The draft with a body on top: areas rated in the body replace the draft's, the others stay. */
-export function withDraft<B extends DraftBody>(record: Readonly<InspectionState>, body: B): B {
+/** A submission: what it sends, on top of what the draft saved. */
+export type SubmitBody = DraftBody;
+
+/**
+ * The draft with a body on top: areas rated in the body replace the draft's, the others stay; the
+ * corrective actions sent replace those saved.
+ */
+export function withDraft<B extends DraftBody>(record: Readonly<InspectionState>, body: B, savedActions: readonly { description: string; dueOn: string }[]): B {
   return {
     ...body,
+    correctiveActions: body.correctiveActions ?? [...savedActions],
     conductedOn: body.conductedOn ?? record.conductedOn ?? undefined,
     ratings: { ...(record.ratings ?? {}), ...(body.ratings ?? {}) },
     outcome: body.outcome ?? record.outcome ?? undefined,
@@ -67,10 +70,11 @@ const withReason = <B extends { reason?: string }>(): InspectionEffect<B> => ({ 
 export const inspectionEffects: { [A in InspectionAction]: InspectionEffect<InspectionBodies[A]> } = {
   // Both read the body merged with the draft (withDraft), so the guards see the whole checklist.
   saveDraft: {
-    facts: (b) => ({ conductedOn: b.conductedOn }),
+    facts: (b) => ({ conductedOn: b.conductedOn, correctiveActionsDueOn: (b.correctiveActions ?? []).map((a) => a.dueOn) }),
     apply: (_i, b) => ({
       changes: { conductedOn: b.conductedOn ?? null, ratings: b.ratings ?? null, outcome: b.outcome ?? null, summary: b.summary ?? null },
       payload: { areasRated: Object.keys(b.ratings ?? {}).length },
+      correctiveActions: b.correctiveActions ?? [],
     }),
   },
   submit: {

@@ -39,7 +39,7 @@ const ministry: readonly Role[] = ['admin', 'inspector'];
 export const inspectionTransitions = {
   schedule: { from: [], to: 'scheduled', creates: true, roles: ministry, guards: [facilityNotClosed] },
   /** The checklist filled in over a visit: saved as it goes, the inspection stays scheduled. */
-  saveDraft: { from: ['scheduled'], to: 'scheduled', roles: ministry, guards: [conductedNotInFuture] },
+  saveDraft: { from: ['scheduled'], to: 'scheduled', roles: ministry, guards: [conductedNotInFuture, correctiveActionsDueAfterInspection] },
   submit: {
     from: ['scheduled'],
     to: 'submitted',

@@ -78,11 +78,7 @@ export class SaveDraftRequest implements DraftBody {
   ratings?: ChecklistRatings & Ratings;
   @ApiPropertyOptional({ enum: OUTCOMES }) @IsOptional() @IsIn(OUTCOMES) outcome?: Outcome;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) summary?: string;
-}
-
-/** A submission: what the draft has not saved yet (the guards check the whole, draft and body). */
-export class SubmitInspectionRequest extends SaveDraftRequest implements SubmitBody {
-  @ApiPropertyOptional({ type: [NewCorrectiveAction], description: 'Required (at least one) when non_compliant.' })
+  @ApiPropertyOptional({ type: [NewCorrectiveAction], description: 'Replace those saved. Required (at least one) on submit when non_compliant.' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -90,6 +86,9 @@ export class SubmitInspectionRequest extends SaveDraftRequest implements SubmitB
   @Type(() => NewCorrectiveAction)
   correctiveActions?: NewCorrectiveAction[];
 }
+
+/** A submission: what the draft has not saved yet (the guards check the whole, draft and body). */
+export class SubmitInspectionRequest extends SaveDraftRequest implements SubmitBody {}
 
 export class InspectionReasonRequest implements InspectionReasonBody {
   @ApiProperty() @IsString() @MinLength(3) @MaxLength(2000) reason: string;
