@@ -8,7 +8,7 @@ import { applyScope } from '../common/auth/scope';
 import { Database } from '../common/database/database.service';
 import { findOneById } from '../common/database/find-one';
 import { updateVersioned } from '../common/database/versioned-update';
-import { FieldError, ValidationFailed } from '../common/errors/domain-errors';
+import { Conflict, FieldError, ValidationFailed } from '../common/errors/domain-errors';
 import { checkIfMatch } from '../common/http/etag';
 import { Page, paginate } from '../common/http/pagination';
 import { escapeLike } from '../common/http/query-values';
@@ -34,6 +34,9 @@ export function facilityScope(alias = 'f') {
   return { agencyIds: `ARRAY[${alias}.operator_agency_id]`, provinceCodes: `ARRAY[${alias}.province_code]` };
 }
 
+/** A facility's Latin name as compared for duplicates. */
+const FACILITY_NAME_KEY = (sql: string) => `regexp_replace(lower(unaccent(${sql})), '[^a-z0-9]', '', 'g')`;
+
 @Injectable()
 export class FacilitiesService {
   constructor(
@@ -56,10 +59,12 @@ export class FacilitiesService {
   async create(caller: Caller, request: CreateFacilityRequest): Promise<FacilityView> {
     const status = applyCreation(facilityTransitions, { action: 'register', role: caller.role, facts: { hasActiveMou: false, residentCount: 0, today: todayIn() } });
     await this.checkReferences(caller, request);
+    const { confirmNotDuplicate, ...fields } = request;
+    if (!confirmNotDuplicate) await this.refuseLikelyDuplicate(fields);
     const [{ number }] = await this.db.manager.query<{ number: string }[]>(`SELECT nextval('facility_registry_number_seq') AS number`);
     const facility = await this.db.manager.save(
       this.db.manager.create(Facility, {
-        ...request,
+        ...fields,
         nameKm: request.nameKm ?? null,
         district: request.district ?? null,
         commune: request.commune ?? null,
@@ -149,6 +154,24 @@ export class FacilitiesService {
       ).map((r) => [r.facility_id, r.outcome]),
     );
     return { mous, residents, outcomes };
+  }
+
+  /**
+   * The same facility registered twice (two inspectors, two mapping sheets): the same name in either
+   * script without case, accents, spacing or punctuation (numbers count: Hope Centre 1 is not Hope
+   * Centre 2), in the same province and commune.
+   */
+  private async refuseLikelyDuplicate(request: Pick<CreateFacilityRequest, 'name' | 'nameKm' | 'provinceCode' | 'commune'>): Promise<void> {
+    const candidates = await this.db.manager.query<{ id: string; registryCode: string; name: string; nameKm: string | null; status: string }[]>(
+      `SELECT id, registry_code AS "registryCode", name, name_km AS "nameKm", status FROM facilities
+       WHERE province_code = $1 AND ($4::text IS NULL OR commune IS NULL OR lower(commune) = lower($4))
+         AND (${FACILITY_NAME_KEY('name')} = ${FACILITY_NAME_KEY('$2')} OR ($3::text IS NOT NULL AND name_km IS NOT NULL AND rcf_khmer_key(name_km) = rcf_khmer_key($3)))
+       ORDER BY created_at LIMIT 10`,
+      [request.provinceCode, request.name, request.nameKm ?? null, request.commune ?? null],
+    );
+    if (candidates.length > 0) {
+      throw new Conflict('POSSIBLE_DUPLICATE_FACILITY', 'A facility with this name is already registered in this province: check the candidates, and send confirmNotDuplicate: true if it is another one.', { candidates });
+    }
   }
 
   private async checkReferences(caller: Caller, request: Partial<CreateFacilityRequest>): Promise<void> {

@@ -25,9 +25,10 @@ export async function createAgency(admin: ApiClient, overrides: Partial<CreateAg
 }
 
 export function aFacility(operatorAgencyId: string, overrides: Partial<CreateFacilityRequest> = {}): CreateFacilityRequest {
+  const n = next();
   return {
-    name: `Children's Home ${next()}`,
-    nameKm: 'មណ្ឌលកុមារ',
+    name: `Children's Home ${n}`,
+    nameKm: `មណ្ឌលកុមារ ${khmerNumber(n)}`,
     type: 'residential_care_institution',
     operatorAgencyId,
     provinceCode: '02',

@@ -1,7 +1,7 @@
 import { SortParameter } from '../../common/http/sorting';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageMeta, PageQuery } from '../../common/http/pagination';
 import { toBoolean } from '../../common/http/query-values';
 import { PROVINCE_CODES } from '../../provinces/provinces.data';
@@ -19,9 +19,15 @@ export class CreateFacilityRequest {
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Nullable() @IsString() @MaxLength(100) commune?: string;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Nullable() @IsString() @MaxLength(100) village?: string;
   @ApiProperty({ minimum: 0, maximum: 5000 }) @IsInt() @Min(0) @Max(5000) capacity: number;
+  @ApiPropertyOptional({
+    description: 'A facility with the same name (in either script, without case, accents or spacing) in the same province (and commune, when given) answers 409 POSSIBLE_DUPLICATE_FACILITY with the candidates; send true once you have checked it is another one.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmNotDuplicate?: boolean;
 }
 
-export class UpdateFacilityRequest extends PartialType(OmitType(CreateFacilityRequest, [] as const)) {}
+export class UpdateFacilityRequest extends PartialType(OmitType(CreateFacilityRequest, ['confirmNotDuplicate'] as const)) {}
 
 /** What a list of facilities may be sorted by (the SQL of each: facility-sorting.ts). */
 export const FACILITY_SORTS = ['nextInspectionDue', 'name', 'registryCode', 'createdAt'] as const;
