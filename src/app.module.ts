@@ -56,6 +56,8 @@ import { MouFacilityReader } from './mous/mou-facility-reader';
 import { FiguresController } from './figures/figures.controller';
 import { FiguresService } from './figures/figures.service';
 import { LabelsController } from './labels/labels.controller';
+import { FacilityImportsController } from './facilities/imports/facility-imports.controller';
+import { FacilityImportsService } from './facilities/imports/facility-imports.service';
 import { WorklistController } from './worklist/worklist.controller';
 import { WorklistService } from './worklist/worklist.service';
 import { ChildPopulationsController } from './figures/child-populations/child-populations.controller';
@@ -95,6 +97,7 @@ export class AppModule {
         FiguresController,
         ChildPopulationsController,
         LabelsController,
+        FacilityImportsController,
         WorklistController,
         HealthController,
       ],
@@ -132,6 +135,7 @@ export class AppModule {
         IndicatorsService,
         ChildPopulationsService,
         WorklistService,
+        FacilityImportsService,
         { provide: APP_GUARD, useClass: AccessGuard },
         // Outermost first: the personal-access audit sees what the unit of work committed or rolled back.
         { provide: APP_INTERCEPTOR, useExisting: PersonalAccessAudit },

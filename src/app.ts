@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type RequestListener } from 'node:http';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
-import { useStrictJsonBodies } from './common/http/json-body';
+import { useCsvBodies, useStrictJsonBodies } from './common/http/json-body';
 import { frameworkErrorAsProblem, problemDetails } from './common/http/problem-details.filter';
 import { Lifecycle } from './common/http/lifecycle';
 import { useSignedCursors } from './common/http/pagination';
@@ -75,6 +75,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // JSON only: a text/plain body would otherwise reach validation as a string.
   fastify.removeContentTypeParser(['text/plain']);
   useStrictJsonBodies(fastify, config.bodyLimitBytes);
+  useCsvBodies(fastify);
   useSignedCursors(config.jwtSecret);
   const lifecycle = app.get(Lifecycle);
   fastify.addHook('onSend', async (_request, reply) => {

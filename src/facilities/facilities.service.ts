@@ -57,6 +57,11 @@ export class FacilitiesService {
   }
 
   async create(caller: Caller, request: CreateFacilityRequest): Promise<FacilityView> {
+    return this.view(caller, await this.register(caller, request));
+  }
+
+  /** Registers a facility (checked, numbered, its first event recorded): the entity, without its view. */
+  async register(caller: Caller, request: CreateFacilityRequest): Promise<Facility> {
     const status = applyCreation(facilityTransitions, { action: 'register', role: caller.role, facts: { hasActiveMou: false, residentCount: 0, today: todayIn() } });
     await this.checkReferences(caller, request);
     const { confirmNotDuplicate, ...fields } = request;
@@ -81,7 +86,7 @@ export class FacilitiesService {
       to: status,
       payload: { registryCode: facility.registryCode, provinceCode: facility.provinceCode, type: facility.type },
     });
-    return this.view(caller, facility);
+    return facility;
   }
 
   async get(caller: Caller, id: string): Promise<FacilityView> {
@@ -162,16 +167,21 @@ export class FacilitiesService {
    * Centre 2), in the same province and commune.
    */
   private async refuseLikelyDuplicate(request: Pick<CreateFacilityRequest, 'name' | 'nameKm' | 'provinceCode' | 'commune'>): Promise<void> {
-    const candidates = await this.db.manager.query<{ id: string; registryCode: string; name: string; nameKm: string | null; status: string }[]>(
+    const candidates = await this.likelyDuplicates(request);
+    if (candidates.length > 0) {
+      throw new Conflict('POSSIBLE_DUPLICATE_FACILITY', 'A facility with this name is already registered in this province: check the candidates, and send confirmNotDuplicate: true if it is another one.', { candidates });
+    }
+  }
+
+  /** Facilities already registered that a new one with these fields is likely to be. */
+  async likelyDuplicates(request: Pick<CreateFacilityRequest, 'name' | 'nameKm' | 'provinceCode' | 'commune'>) {
+    return this.db.manager.query<{ id: string; registryCode: string; name: string; nameKm: string | null; status: string }[]>(
       `SELECT id, registry_code AS "registryCode", name, name_km AS "nameKm", status FROM facilities
        WHERE province_code = $1 AND ($4::text IS NULL OR commune IS NULL OR lower(commune) = lower($4))
          AND (${FACILITY_NAME_KEY('name')} = ${FACILITY_NAME_KEY('$2')} OR ($3::text IS NOT NULL AND name_km IS NOT NULL AND rcf_khmer_key(name_km) = rcf_khmer_key($3)))
        ORDER BY created_at LIMIT 10`,
       [request.provinceCode, request.name, request.nameKm ?? null, request.commune ?? null],
     );
-    if (candidates.length > 0) {
-      throw new Conflict('POSSIBLE_DUPLICATE_FACILITY', 'A facility with this name is already registered in this province: check the candidates, and send confirmNotDuplicate: true if it is another one.', { candidates });
-    }
   }
 
   private async checkReferences(caller: Caller, request: Partial<CreateFacilityRequest>): Promise<void> {

@@ -9,7 +9,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const LINE_BREAK_OR_TAB = /[\t\n\r]/;
 /** Free text, where tabs and line breaks belong; every other text is one line. */
-const FREE_TEXT_FIELDS = new Set(['note', 'summary', 'justification', 'under3Justification', 'whyNotSuitable', 'description', 'reason', 'previousEndReason']);
+// `csv`: the text of a text/csv body (csv-body.ts), lines and all.
+const FREE_TEXT_FIELDS = new Set(['note', 'summary', 'justification', 'under3Justification', 'whyNotSuitable', 'description', 'reason', 'previousEndReason', 'csv']);
 
 /** Why a text is not well-formed, or null: a NUL or another control character, or a lone surrogate. */
 export function textProblem(text: string): string | null {
