@@ -1,5 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { listAsCsv, wantsCsv } from '../common/http/csv-lists';
 import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
 import type { Caller } from '../common/auth/caller';
 import { ApiTransitionErrors, ApiValidationErrors } from '../common/http/api-errors.decorator';
@@ -42,7 +44,15 @@ export class CorrectiveActionsController {
   @ApiOperation({ summary: 'Corrective actions in your scope; `overdue=true` lists open ones past their due date.' })
   @ApiOkResponse({ type: CorrectiveActionPage })
   @ApiValidationErrors()
-  list(@CurrentCaller() caller: Caller, @Query() query: CorrectiveActionListQuery): Promise<CorrectiveActionPage> {
+  @ApiProduces('application/json', 'text/csv')
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Query() query: CorrectiveActionListQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CorrectiveActionPage | string> {
+    // Accept: text/csv answers every matching record (up to 20,000), not one page.
+    if (wantsCsv(request)) return listAsCsv(reply, 'corrective-actions', (p) => this.correctiveActions.list(caller, { ...query, ...p }));
     return this.correctiveActions.list(caller, query);
   }
 }

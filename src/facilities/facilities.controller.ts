@@ -1,5 +1,7 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { listAsCsv, wantsCsv } from '../common/http/csv-lists';
 import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
 import type { Caller } from '../common/auth/caller';
 import { ApiIfMatch, ApiNotFoundInScope, ApiTransitionErrors, ApiValidationErrors } from '../common/http/api-errors.decorator';
@@ -47,7 +49,15 @@ export class FacilitiesController {
   @ApiOperation({ summary: 'Facilities in your scope, filtered.' })
   @ApiOkResponse({ type: FacilityPage })
   @ApiValidationErrors()
-  list(@CurrentCaller() caller: Caller, @Query() query: FacilityListQuery): Promise<FacilityPage> {
+  @ApiProduces('application/json', 'text/csv')
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Query() query: FacilityListQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FacilityPage | string> {
+    // Accept: text/csv answers every matching record (up to 20,000), not one page.
+    if (wantsCsv(request)) return listAsCsv(reply, 'facilities', (p) => this.facilities.list(caller, { ...query, ...p }));
     return this.facilities.list(caller, query);
   }
 

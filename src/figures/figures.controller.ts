@@ -6,7 +6,7 @@ import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decor
 import type { Caller } from '../common/auth/caller';
 import { ApiValidationErrors } from '../common/http/api-errors.decorator';
 import { WithoutTransaction } from '../common/http/unit-of-work.interceptor';
-import { toCsv } from './domain/csv';
+import { toCsv } from '../common/http/csv';
 import {
   ChildrenFigures,
   ChildrenFiguresQuery,

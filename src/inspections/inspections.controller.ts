@@ -1,5 +1,7 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { listAsCsv, wantsCsv } from '../common/http/csv-lists';
 import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
 import type { Caller } from '../common/auth/caller';
 import { ApiNotFoundInScope, ApiTransitionErrors, ApiValidationErrors } from '../common/http/api-errors.decorator';
@@ -58,7 +60,15 @@ export class InspectionsController {
   @ApiOperation({ summary: 'Inspections in your scope, by facility, inspector, status, type or overdue. ngo_workers see approved results only.' })
   @ApiOkResponse({ type: InspectionPage })
   @ApiValidationErrors()
-  list(@CurrentCaller() caller: Caller, @Query() query: InspectionListQuery): Promise<InspectionPage> {
+  @ApiProduces('application/json', 'text/csv')
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Query() query: InspectionListQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<InspectionPage | string> {
+    // Accept: text/csv answers every matching record (up to 20,000), not one page.
+    if (wantsCsv(request)) return listAsCsv(reply, 'inspections', (p) => this.inspections.list(caller, { ...query, ...p }));
     return this.inspections.list(caller, query);
   }
 

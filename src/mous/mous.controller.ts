@@ -1,5 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { listAsCsv, wantsCsv } from '../common/http/csv-lists';
 import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
 import type { Caller } from '../common/auth/caller';
 import { ApiGuardErrors, ApiNotFoundInScope, ApiTransitionErrors, ApiValidationErrors } from '../common/http/api-errors.decorator';
@@ -37,7 +39,15 @@ export class MousController {
   @ApiOperation({ summary: 'MoUs in your scope; `expiringWithinDays` lists those in force that end soon.' })
   @ApiOkResponse({ type: MouPage })
   @ApiValidationErrors()
-  list(@CurrentCaller() caller: Caller, @Query() query: MouListQuery): Promise<MouPage> {
+  @ApiProduces('application/json', 'text/csv')
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Query() query: MouListQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MouPage | string> {
+    // Accept: text/csv answers every matching record (up to 20,000), not one page.
+    if (wantsCsv(request)) return listAsCsv(reply, 'mous', (p) => this.mous.list(caller, { ...query, ...p }));
     return this.mous.list(caller, query);
   }
 

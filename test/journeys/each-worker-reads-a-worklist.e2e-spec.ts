@@ -107,6 +107,25 @@ describe('each worker reads a worklist', () => {
     expect(mine.some((i) => i.kind === 'visit_due')).toBe(false);
   });
 
+  it('answers the registry lists as CSV, every record in scope', async () => {
+    for (const [path, column] of [
+      ['/facilities', 'registryCode'],
+      ['/mous', 'referenceNumber'],
+      ['/inspections', 'scheduledFor'],
+      ['/corrective-actions', 'description'],
+    ]) {
+      const json = await supervisor.get(`${path}?limit=200`);
+      const csv = await supervisor.get(path, { Accept: 'text/csv' });
+      expect([path, csv.status, csv.headers['content-type']]).toEqual([path, 200, 'text/csv; charset=utf-8']);
+      const lines = csv.text.trim().split('\r\n');
+      expect(lines[0].split(',')).toContain(column);
+      expect(lines).toHaveLength(json.body.items.length + 1);
+    }
+    // The same scope as the list: a province inspector's CSV holds its provinces' facilities only.
+    const mine = (await inspector.get('/facilities', { Accept: 'text/csv' })).text;
+    expect(mine).not.toMatch(/RCF-(?!02)\d\d-/);
+  });
+
   it('refuses planners, who act on no case', async () => {
     expect((await planner.get('/worklist')).status).toBe(403);
   });
