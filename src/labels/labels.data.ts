@@ -1,3 +1,5 @@
+import { PROBLEM_TITLES } from '../common/http/problem-titles';
+import { ACTION_LABELS, GUARD_LABELS } from './lifecycle-labels';
 /**
  * Every label the API's clients and the dashboard show, in English and Khmer, keyed by
  * `<namespace>.<value>`: one source for GET /labels and the dashboard. Khmer terms follow MoSVY's
@@ -201,6 +203,9 @@ const MONTHS_KM = ['មករា', 'កុម្ភៈ', 'មីនា', 'មេ
 const month: Namespace = Object.fromEntries(MONTHS_EN.map((en, i) => [String(i + 1), [en, MONTHS_KM[i]] as const]));
 
 export const LABELS: Record<string, Namespace> = {
+  action: ACTION_LABELS,
+  guard: GUARD_LABELS,
+  problem: PROBLEM_TITLES,
   careSetting,
   placementType: Object.fromEntries(Object.entries(careSetting).filter(([k]) => k !== 'residential_care')),
   facilityType,

@@ -95,6 +95,19 @@ describe('an integrator meets the HTTP contract', () => {
     expect(response.body.items).toContainEqual({ code: '02', nameEn: 'Battambang', nameKm: 'បាត់ដំបង', centre: [12.9257, 103.2317] });
   });
 
+  it('titles problems in Khmer for Accept-Language: km, and labels every step and guard', async () => {
+    const missing = await t.admin.get('/facilities/00000000-0000-4000-8000-000000000000', { 'Accept-Language': 'km, en;q=0.5' });
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ code: 'NOT_FOUND', title: 'រកមិនឃើញ' });
+    expect(missing.headers['content-language']).toBe('km');
+    expect((await t.admin.get('/facilities/00000000-0000-4000-8000-000000000000', { 'Accept-Language': 'en' })).body.title).toBe('Not Found');
+    const labels = (await t.anonymous.get('/labels?lang=km')).body.labels;
+    expect(labels['action.admit']).toBe('ទទួលចូលមណ្ឌល');
+    expect(labels['guard.poverty_alone_is_not_a_reason']).toMatch(/ភាពក្រីក្រ/);
+    expect(labels['problem.GUARD_FAILED']).toMatch(/[\u1780-\u17ff]/);
+    expect((await t.anonymous.get('/labels?lang=fr')).status).toBe(400);
+  });
+
   it('tags every answer with a request id', async () => {
     const response = await t.anonymous.get('/health/live');
     expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../database/database-errors';
 import { DatabaseUnavailable, DomainError, TooManyRequests } from '../errors/domain-errors';
+import { khmerTitle } from './problem-titles';
 
 export interface ProblemDetails {
   type: string;
@@ -59,6 +60,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = this.toProblem(known);
     problem.instance = request.url.split('?')[0];
     problem.requestId = String(request.id);
+    const km = khmerTitle(problem.code, request.headers['accept-language']);
+    if (km) {
+      problem.title = km;
+      void reply.header('Content-Language', 'km');
+    }
     if (known instanceof TooManyRequests || known instanceof DatabaseUnavailable) void reply.header('Retry-After', String(known.retryAfterSeconds));
     // Error lines carry the code and the request id, never a message (its text may quote data).
     if (problem.status >= 500) this.logger.error(`${problem.status} ${problem.code} ${request.method} ${problem.instance} id=${problem.requestId}`);
