@@ -1,11 +1,11 @@
 import { PROBLEM_TITLES } from '../common/http/problem-titles';
+import type { Label } from './label';
 import { ACTION_LABELS, GUARD_LABELS } from './lifecycle-labels';
 /**
  * Every label the API's clients and the dashboard show, in English and Khmer, keyed by
  * `<namespace>.<value>`: one source for GET /labels and the dashboard. Khmer terms follow MoSVY's
  * usage where we know it; docs/labels.md lists those a Khmer-speaking reviewer should check.
  */
-export type Label = readonly [en: string, km: string];
 type Namespace = Record<string, Label>;
 
 const careSetting: Namespace = {

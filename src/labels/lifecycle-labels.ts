@@ -1,4 +1,4 @@
-import type { Label } from './labels.data';
+import type { Label } from './label';
 
 /** The steps of every lifecycle, as a person would name them. */
 export const ACTION_LABELS: Record<string, Label> = {

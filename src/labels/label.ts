@@ -1,0 +1,2 @@
+/** A label in English and Khmer. */
+export type Label = readonly [en: string, km: string];
