@@ -16,16 +16,15 @@ import { runStep } from '../common/state-machine/steps';
 import { applyCreation } from '../common/state-machine/transition-table';
 import { today as todayIn } from '../common/time/calendar';
 import { RegistryEventsService } from '../registry-events/registry-events.service';
-import { OPERATING_STATUSES } from './domain/facility';
 import type { FacilityBodies } from './domain/facility.bodies';
 import { facilityEffects } from './domain/facility.effects';
 import { facilityTransitions, type FacilityAction } from './domain/facility.transitions';
 import { CreateFacilityRequest, FacilityListQuery, FacilityView, UpdateFacilityRequest } from './dto/facility.dto';
 import { paginateSorted } from '../common/http/sorting';
-import { FACILITY_SORT_KEYS } from './facility-sorting';
+import { FACILITY_SORT_KEYS, INSPECTION_OVERDUE_SQL } from './facility-sorting';
 import { Facility } from './facility.entity';
 import { FacilityMouReader, FacilityResidentReader } from './facility-ports';
-import { facilityView, INSPECTION_OVERDUE_SQL, type FacilitySurroundings } from './facility.view';
+import { facilityView, type FacilitySurroundings } from './facility.view';
 
 const SAFE_FIELDS = ['name', 'nameKm', 'type', 'operatorAgencyId', 'provinceCode', 'district', 'commune', 'village', 'capacity'] as const;
 
@@ -103,7 +102,7 @@ export class FacilitiesService {
     // By name in either script, or by the registry code printed on paper forms (RCF-02-00032).
     if (query.q) qb.andWhere(`(f.name ILIKE '%' || :q || '%' OR f.name_km ILIKE '%' || :q || '%' OR f.registry_code ILIKE :q || '%')`, { q: escapeLike(query.q.trim()) });
     if (query.inspectionOverdue !== undefined) {
-      qb.andWhere(`${query.inspectionOverdue ? '' : 'NOT '}(${INSPECTION_OVERDUE_SQL})`, { today, operating: OPERATING_STATUSES });
+      qb.andWhere(`${query.inspectionOverdue ? '' : 'NOT '}(${INSPECTION_OVERDUE_SQL})`, { today });
     }
     if (query.withoutActiveMou !== undefined) {
       qb.andWhere(`${query.withoutActiveMou ? 'NOT ' : ''}(${this.mous.inForceSql()})`, { today });

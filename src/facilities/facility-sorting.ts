@@ -5,9 +5,12 @@ import { INSPECTION_INTERVAL_MONTHS, OPERATING_STATUSES } from './domain/facilit
 import type { FACILITY_SORTS } from './dto/facility.dto';
 
 /** nextInspectionDueOn (facility.view.ts) in SQL: null for a facility that is not operating. */
-const NEXT_INSPECTION_DUE_SQL = (a: string) => `CASE WHEN ${a}.status IN ${sqlList(OPERATING_STATUSES)} THEN coalesce(
+export const NEXT_INSPECTION_DUE_SQL = (a: string) => `CASE WHEN ${a}.status IN ${sqlList(OPERATING_STATUSES)} THEN coalesce(
   (${a}.last_approved_inspection_on + interval '${INSPECTION_INTERVAL_MONTHS} months')::date,
   (${a}.created_at AT TIME ZONE '${TIME_ZONE}')::date) END`;
+
+/** Overdue for inspection on `:today` (never, for a facility that is not operating). */
+export const INSPECTION_OVERDUE_SQL = `coalesce(${NEXT_INSPECTION_DUE_SQL('f')} < :today, false)`;
 
 export const FACILITY_SORT_KEYS: Record<(typeof FACILITY_SORTS)[number], SortKey> = {
   nextInspectionDue: { sql: NEXT_INSPECTION_DUE_SQL, type: 'date' },

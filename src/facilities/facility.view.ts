@@ -1,6 +1,6 @@
 import type { Caller } from '../common/auth/caller';
 import { allowedActions } from '../common/state-machine/transition-table';
-import { addMonths, today as todayIn, TIME_ZONE } from '../common/time/calendar';
+import { addMonths, today as todayIn } from '../common/time/calendar';
 import { INSPECTION_INTERVAL_MONTHS, OPERATING_STATUSES } from './domain/facility';
 import { facilityTransitions, type FacilityAction } from './domain/facility.transitions';
 import type { CurrentMouView, FacilityView } from './dto/facility.dto';
@@ -55,7 +55,3 @@ export function nextInspectionDueOn(facility: Pick<Facility, 'status' | 'lastApp
   return todayIn(facility.createdAt);
 }
 
-/** nextInspectionDueOn in SQL (alias `f`, parameters `:today` and `:operating`). */
-export const INSPECTION_OVERDUE_SQL = `f.status IN (:...operating) AND coalesce(
-  (f.last_approved_inspection_on + interval '${INSPECTION_INTERVAL_MONTHS} months')::date,
-  (f.created_at AT TIME ZONE '${TIME_ZONE}')::date) < :today`;

@@ -7,7 +7,7 @@ import type { Caller } from '../common/auth/caller';
 import { applyScope } from '../common/auth/scope';
 import { Database } from '../common/database/database.service';
 import { sqlList } from '../common/database/sql';
-import { addDays, today as todayIn } from '../common/time/calendar';
+import { addDays, TIME_ZONE, today as todayIn } from '../common/time/calendar';
 import { OPERATING_STATUSES } from '../facilities/domain/facility';
 import { facilityScope } from '../facilities/facilities.service';
 import { FACILITY_SORT_KEYS } from '../facilities/facility-sorting';
@@ -75,8 +75,8 @@ export class WorklistService {
         const qb = facilities()
           .innerJoin('inspections', 'i', `i.facility_id = f.id AND i.status = 'submitted'`)
           .andWhere(`(i.submitted_by_id IS DISTINCT FROM :me)`, { me: caller.userId })
-          .andWhere(`(i.submitted_at AT TIME ZONE 'Asia/Phnom_Penh')::date + ${DAYS_TO_APPROVE_INSPECTION} <= :horizon`, { horizon });
-        return this.raw(qb, `(i.submitted_at AT TIME ZONE 'Asia/Phnom_Penh')::date + ${DAYS_TO_APPROVE_INSPECTION}`, `'Inspection to approve: ' || f.registry_code || ' ' || f.name`, false, 'i.id');
+          .andWhere(`(i.submitted_at AT TIME ZONE '${TIME_ZONE}')::date + ${DAYS_TO_APPROVE_INSPECTION} <= :horizon`, { horizon });
+        return this.raw(qb, `(i.submitted_at AT TIME ZONE '${TIME_ZONE}')::date + ${DAYS_TO_APPROVE_INSPECTION}`, `'Inspection to approve: ' || f.registry_code || ' ' || f.name`, false, 'i.id');
       },
       corrective_action_due: () => {
         const qb = facilities()

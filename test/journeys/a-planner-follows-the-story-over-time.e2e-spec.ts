@@ -1,6 +1,7 @@
 import { admission, authorizedFacility, createAgency, daysFromToday, goodVisit, referral } from '../support/builders';
 import { COMPLIANCE_TODAY_SQL, REVIEWS_ON_TIME_SQL, VISITS_ON_TIME_SQL } from '../../src/figures/indicators/indicators.queries';
 import { splitCompliance } from '../../src/figures/indicators/indicators.service';
+import { actAs, restOfTheFiguresWorld } from '../support/figures-world';
 import { startTestApp, type ApiClient, type TestApp } from '../support/test-app';
 
 /**
@@ -28,10 +29,7 @@ describe('a planner follows the story over time', () => {
     const agency = await createAgency(t.admin, { type: 'government' });
     const f1 = (await authorizedFacility(inspector, await createAgency(t.admin), { provinceCode: '02', capacity: 40 })).id;
     const f2 = (await authorizedFacility(inspector, await createAgency(t.admin), { provinceCode: '17', capacity: 10 })).id;
-    const act = async (id: string, action: string, body: object) => {
-      const response = await sw.post(`/care-episodes/${id}/${action}`, body);
-      if (response.status !== 200 && response.status !== 201) throw new Error(`${action}: ${JSON.stringify(response.body)}`);
-    };
+    const act = actAs(sw);
     for (let i = 0; i < 6; i++) {
       const e = await referral(sw, agency, { child: { sex: i % 2 ? 'male' : 'female' }, episode: { referredOn: D(-120) } });
       await act(e.id, 'startAssessment', { occurredOn: D(-110) });
@@ -44,17 +42,7 @@ describe('a planner follows the story over time', () => {
         await act(e.id, 'reviews', { reviewedOn: D(-20), summary: 'Care plan reviewed with the child.' });
       }
     }
-    const inF2 = await referral(sw, agency, { child: { sex: 'female' }, episode: { referredOn: D(-60), provinceCode: '17' } });
-    await act(inF2.id, 'startAssessment', { occurredOn: D(-55) });
-    await act(inF2.id, 'admit', admission(f2, { occurredOn: D(-50) }));
-    for (let i = 0; i < 5; i++) {
-      const e = await referral(sw, agency, { child: { sex: i % 2 ? 'male' : 'female' }, episode: { referredOn: D(-45) } });
-      await act(e.id, 'startAssessment', { occurredOn: D(-44) });
-      await act(e.id, 'placeInFamily', { occurredOn: D(-40), placementType: 'foster_care', carerName: 'Foster family', provinceCode: '02' });
-      if (i === 0) await act(e.id, 'reportBreakdown', { occurredOn: D(-10), reason: 'the placement broke down' });
-    }
-    const closed = await referral(sw, agency, { episode: { referredOn: D(-25) } });
-    await act(closed.id, 'closeAtAssessment', { occurredOn: D(-20), reason: 'stays home with support' });
+    await restOfTheFiguresWorld(sw, act, agency, f2);
   });
   afterAll(() => t.close());
 

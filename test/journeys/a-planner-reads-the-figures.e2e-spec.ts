@@ -1,5 +1,6 @@
 import { admission, allAreasRated, authorizedFacility, createAgency, daysFromToday, referral } from '../support/builders';
 import { FLOW_DEFINITIONS } from '../../src/figures/domain/flow-definitions';
+import { actAs, restOfTheFiguresWorld } from '../support/figures-world';
 import { startTestApp, type ApiClient, type TestApp } from '../support/test-app';
 
 /**
@@ -33,10 +34,7 @@ describe('a planner reads the deinstitutionalisation figures', () => {
     await inspector.post(`/inspections/${inspection.body.id}/submit`, { conductedOn: D(-5), ratings: allAreasRated(), outcome: 'compliant' });
     await approver.post(`/inspections/${inspection.body.id}/approve`, {});
 
-    const act = async (id: string, action: string, body: object) => {
-      const response = await sw.post(`/care-episodes/${id}/${action}`, body);
-      if (response.status !== 200) throw new Error(`${action}: ${JSON.stringify(response.body)}`);
-    };
+    const act = actAs(sw);
     for (let i = 0; i < 6; i++) {
       const e = await referral(sw, agency, { child: { sex: i % 2 ? 'male' : 'female' }, episode: { referredOn: D(-120) } });
       await act(e.id, 'startAssessment', { occurredOn: D(-110) });
@@ -53,17 +51,7 @@ describe('a planner reads the deinstitutionalisation figures', () => {
         });
       }
     }
-    const inF2 = await referral(sw, agency, { child: { sex: 'female' }, episode: { referredOn: D(-60), provinceCode: '17' } });
-    await act(inF2.id, 'startAssessment', { occurredOn: D(-55) });
-    await act(inF2.id, 'admit', admission(f2, { occurredOn: D(-50) }));
-    for (let i = 0; i < 5; i++) {
-      const e = await referral(sw, agency, { child: { sex: i % 2 ? 'male' : 'female' }, episode: { referredOn: D(-45) } });
-      await act(e.id, 'startAssessment', { occurredOn: D(-44) });
-      await act(e.id, 'placeInFamily', { occurredOn: D(-40), placementType: 'foster_care', carerName: 'Foster family', provinceCode: '02' });
-      if (i === 0) await act(e.id, 'reportBreakdown', { occurredOn: D(-10), reason: 'the placement broke down' });
-    }
-    const closed = await referral(sw, agency, { episode: { referredOn: D(-25) } });
-    await act(closed.id, 'closeAtAssessment', { occurredOn: D(-20), reason: 'stays home with support' });
+    await restOfTheFiguresWorld(sw, act, agency, f2);
   });
   afterAll(() => t.close());
 

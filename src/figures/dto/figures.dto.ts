@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayUnique, IsArray, IsIn, IsOptional } from 'class-validator';
@@ -8,19 +9,24 @@ import { CHILD_DIMENSIONS, FACILITY_DIMENSIONS, FLOW_DIMENSIONS, type ChildDimen
 
 export const commaList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
 
+/** `groupBy` of the children's figures: a comma list of their dimensions. */
+export const ChildGroupBy = () =>
+  applyDecorators(
+    ApiPropertyOptional({ description: `Comma list of ${CHILD_DIMENSIONS.join(', ')}.`, example: 'careSetting,provinceCode' }),
+    IsOptional(),
+    Transform(commaList),
+    IsArray(),
+    ArrayUnique(),
+    IsIn(CHILD_DIMENSIONS, { each: true }),
+  );
+
 export class ChildrenFiguresQuery {
   @ApiPropertyOptional({ format: 'date', description: 'Default: today. Counts what had happened by the end of that day.' })
   @IsOptional()
   @IsCalendarDate()
   asOf?: string;
 
-  @ApiPropertyOptional({ description: `Comma list of ${CHILD_DIMENSIONS.join(', ')}.`, example: 'careSetting,provinceCode' })
-  @IsOptional()
-  @Transform(commaList)
-  @IsArray()
-  @ArrayUnique()
-  @IsIn(CHILD_DIMENSIONS, { each: true })
-  groupBy?: ChildDimension[];
+  @ChildGroupBy() groupBy?: ChildDimension[];
 
   @ApiPropertyOptional({ description: 'Only cases managed in this province.' }) @IsOptional() @IsIn(PROVINCE_CODES) provinceCode?: string;
 }

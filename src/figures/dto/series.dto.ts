@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayUnique, IsArray, IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/date-field';
 import { PROVINCE_CODES } from '../../provinces/provinces.data';
-import { CHILD_DIMENSIONS, type ChildDimension } from '../domain/dimensions';
+import type { ChildDimension } from '../domain/dimensions';
 import { INTERVALS, MAX_INTERVALS, type Interval } from '../domain/intervals';
-import { ChildrenFigureRow, commaList, DisclosureControlView } from './figures.dto';
+import { ChildGroupBy, ChildrenFigureRow, DisclosureControlView } from './figures.dto';
 
 export class ChildrenSeriesQuery {
   @ApiProperty({ format: 'date', description: 'The first interval is the one this day falls in.' }) @IsCalendarDate() from: string;
@@ -15,13 +14,7 @@ export class ChildrenSeriesQuery {
   @IsIn(INTERVALS)
   interval?: Interval;
 
-  @ApiPropertyOptional({ description: `Comma list of ${CHILD_DIMENSIONS.join(', ')}.`, example: 'careSetting,provinceCode' })
-  @IsOptional()
-  @Transform(commaList)
-  @IsArray()
-  @ArrayUnique()
-  @IsIn(CHILD_DIMENSIONS, { each: true })
-  groupBy?: ChildDimension[];
+  @ChildGroupBy() groupBy?: ChildDimension[];
 
   @ApiPropertyOptional({ description: 'Only cases managed in this province.' }) @IsOptional() @IsIn(PROVINCE_CODES) provinceCode?: string;
 }

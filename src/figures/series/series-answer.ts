@@ -41,10 +41,6 @@ export class SeriesAnswer {
     yield `],"disclosureControl":${JSON.stringify(this.disclosureControl)}}`;
   }
 
-  toJson(): string {
-    return [...this.jsonChunks()].join('');
-  }
-
   /** The same answer as objects (CSV is built from these). */
   toObject(): ChildrenSeries {
     return {
