@@ -56,6 +56,8 @@ import { MouFacilityReader } from './mous/mou-facility-reader';
 import { FiguresController } from './figures/figures.controller';
 import { FiguresService } from './figures/figures.service';
 import { LabelsController } from './labels/labels.controller';
+import { PlacesController } from './places/places.controller';
+import { PlacesService } from './places/places.service';
 import { FacilityImportsController } from './facilities/imports/facility-imports.controller';
 import { FacilityImportsService } from './facilities/imports/facility-imports.service';
 import { WorklistController } from './worklist/worklist.controller';
@@ -97,6 +99,7 @@ export class AppModule {
         FiguresController,
         ChildPopulationsController,
         LabelsController,
+        PlacesController,
         FacilityImportsController,
         WorklistController,
         HealthController,
@@ -135,6 +138,7 @@ export class AppModule {
         IndicatorsService,
         ChildPopulationsService,
         WorklistService,
+        PlacesService,
         FacilityImportsService,
         { provide: APP_GUARD, useClass: AccessGuard },
         // Outermost first: the personal-access audit sees what the unit of work committed or rolled back.

@@ -22,11 +22,12 @@ import { facilityTransitions, type FacilityAction } from './domain/facility.tran
 import { CreateFacilityRequest, FacilityListQuery, FacilityView, UpdateFacilityRequest } from './dto/facility.dto';
 import { paginateSorted } from '../common/http/sorting';
 import { FACILITY_SORT_KEYS, INSPECTION_OVERDUE_SQL } from './facility-sorting';
+import { PlacesService } from '../places/places.service';
 import { Facility } from './facility.entity';
 import { FacilityMouReader, FacilityResidentReader } from './facility-ports';
 import { facilityView, type FacilitySurroundings } from './facility.view';
 
-const SAFE_FIELDS = ['name', 'nameKm', 'type', 'operatorAgencyId', 'provinceCode', 'district', 'commune', 'village', 'capacity'] as const;
+const SAFE_FIELDS = ['name', 'nameKm', 'type', 'operatorAgencyId', 'provinceCode', 'district', 'commune', 'village', 'districtCode', 'communeCode', 'villageCode', 'capacity'] as const;
 
 /** Facilities a caller may see: its agency's (ngo_worker) or its provinces' (inspector, social_worker). */
 export function facilityScope(alias = 'f') {
@@ -44,6 +45,7 @@ export class FacilitiesService {
     private readonly events: RegistryEventsService,
     private readonly mous: FacilityMouReader,
     private readonly residents: FacilityResidentReader,
+    private readonly places: PlacesService,
   ) {}
 
   scoped(caller: Caller) {
@@ -63,6 +65,7 @@ export class FacilitiesService {
   async register(caller: Caller, request: CreateFacilityRequest): Promise<Facility> {
     const status = applyCreation(facilityTransitions, { action: 'register', role: caller.role, facts: { hasActiveMou: false, residentCount: 0, today: todayIn() } });
     await this.checkReferences(caller, request);
+    await this.places.check(request);
     const { confirmNotDuplicate, ...fields } = request;
     if (!confirmNotDuplicate) await this.refuseLikelyDuplicate(fields);
     const [{ number }] = await this.db.manager.query<{ number: string }[]>(`SELECT nextval('facility_registry_number_seq') AS number`);
@@ -73,6 +76,9 @@ export class FacilitiesService {
         district: request.district ?? null,
         commune: request.commune ?? null,
         village: request.village ?? null,
+        districtCode: request.districtCode ?? null,
+        communeCode: request.communeCode ?? null,
+        villageCode: request.villageCode ?? null,
         registryCode: `RCF-${request.provinceCode}-${number.padStart(5, '0')}`,
         status,
       }),
@@ -115,6 +121,13 @@ export class FacilitiesService {
     const facility = await this.findInScope(caller, id, true);
     checkIfMatch(ifMatch, facility);
     await this.checkReferences(caller, request);
+    // The codes as they will be, the ones sent over the ones kept, checked against the province.
+    await this.places.check({
+      provinceCode: request.provinceCode ?? facility.provinceCode,
+      districtCode: request.districtCode === undefined ? facility.districtCode : request.districtCode,
+      communeCode: request.communeCode === undefined ? facility.communeCode : request.communeCode,
+      villageCode: request.villageCode === undefined ? facility.villageCode : request.villageCode,
+    });
     const changes = describeChanges<Facility>(facility, request, SAFE_FIELDS);
     await updateVersioned(this.db.manager, Facility, facility, request);
     await this.audit.record({ action: 'facility.update', entityType: 'facility', entityId: id, changes });
@@ -126,7 +139,7 @@ export class FacilitiesService {
     checkIfMatch(ifMatch, facility);
     const today = todayIn();
     // Loaded once: for the guards here, and for the answer (an action changes neither).
-    const surroundings = await this.surroundings([facility.id], today);
+    const surroundings = await this.surroundings([facility], today);
     const facts = { hasActiveMou: surroundings.mous.get(facility.id)?.status === 'active', residentCount: surroundings.residents.get(facility.id) ?? 0, today };
     const step = runStep(facilityTransitions, facilityEffects[action], { action, record: facility, body, role: caller.role, facts });
     await updateVersioned(this.db.manager, Facility, facility, { ...step.changes, status: step.to });
@@ -140,11 +153,12 @@ export class FacilitiesService {
 
   private async views(caller: Caller, facilities: Facility[]): Promise<FacilityView[]> {
     const today = todayIn();
-    const surroundings = await this.surroundings(facilities.map((f) => f.id), today);
+    const surroundings = await this.surroundings(facilities, today);
     return facilities.map((f) => facilityView(caller, f, surroundings, today));
   }
 
-  private async surroundings(ids: string[], today: string): Promise<FacilitySurroundings> {
+  private async surroundings(facilities: Facility[], today: string): Promise<FacilitySurroundings> {
+    const ids = facilities.map((f) => f.id);
     // One after the other: both run on the request's single transaction connection.
     const mous = await this.mous.currentMous(ids, today);
     const residents = await this.residents.forFacilities(ids);
@@ -157,7 +171,9 @@ export class FacilitiesService {
         )
       ).map((r) => [r.facility_id, r.outcome]),
     );
-    return { mous, residents, outcomes };
+    const places = new Map<string, FacilityView['places']>();
+    for (const f of facilities) places.set(f.id, await this.places.named(f));
+    return { mous, residents, outcomes, places };
   }
 
   /**

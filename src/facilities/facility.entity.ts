@@ -44,6 +44,16 @@ export class Facility extends RecordBase {
   @Column({ type: 'text', nullable: true })
   village: string | null;
 
+  /** Codes of the official places (GET /places), each inside the one before it and the province. */
+  @Column({ type: 'text', nullable: true })
+  districtCode: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  communeCode: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  villageCode: string | null;
+
   @Column({ type: 'int' })
   capacity: number;
 

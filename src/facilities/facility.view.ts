@@ -12,10 +12,12 @@ export interface FacilitySurroundings {
   residents: Map<string, number>;
   /** The outcome of each facility's latest approved inspection. */
   outcomes: Map<string, string>;
+  /** The names of the places of each facility. */
+  places: Map<string, FacilityView['places']>;
 }
 
 /** A facility as the API answers it. */
-export function facilityView(caller: Caller, f: Facility, { mous, residents, outcomes }: FacilitySurroundings, today = todayIn()): FacilityView {
+export function facilityView(caller: Caller, f: Facility, { mous, residents, outcomes, places }: FacilitySurroundings, today = todayIn()): FacilityView {
   const nextInspectionDue = nextInspectionDueOn(f);
   const currentMou = mous.get(f.id) ?? null;
   return {
@@ -29,6 +31,10 @@ export function facilityView(caller: Caller, f: Facility, { mous, residents, out
     district: f.district,
     commune: f.commune,
     village: f.village,
+    districtCode: f.districtCode,
+    communeCode: f.communeCode,
+    villageCode: f.villageCode,
+    places: places.get(f.id) ?? { district: null, commune: null, village: null },
     capacity: f.capacity,
     status: f.status,
     allowedActions: allowedActions(facilityTransitions, f.status, caller.role) as FacilityAction[],

@@ -1,5 +1,4 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
 
@@ -8,7 +7,7 @@ export const ROOT = path.join(__dirname, '../..');
 /** Builds dist/ once per file that starts the app as a process, as `npm run build` does (the dashboard's files included). */
 export function buildApp(): void {
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
-  cpSync(path.join(ROOT, 'src/dashboard/public'), path.join(ROOT, 'dist/src/dashboard/public'), { recursive: true });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/copy-assets.mjs')], { stdio: 'inherit' });
 }
 
 export function freePort(): Promise<number> {

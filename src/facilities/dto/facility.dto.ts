@@ -1,7 +1,7 @@
 import { SortParameter } from '../../common/http/sorting';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageMeta, PageQuery } from '../../common/http/pagination';
 import { toBoolean } from '../../common/http/query-values';
 import { PROVINCE_CODES } from '../../provinces/provinces.data';
@@ -18,6 +18,9 @@ export class CreateFacilityRequest {
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Nullable() @IsString() @MaxLength(100) district?: string;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Nullable() @IsString() @MaxLength(100) commune?: string;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Nullable() @IsString() @MaxLength(100) village?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '0203', description: 'A district of the gazetteer (GET /places) in the province.' }) @IsOptional() @Nullable() @Matches(/^\d{4}$/) districtCode?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '020301', description: 'A commune of the gazetteer in the district (and province).' }) @IsOptional() @Nullable() @Matches(/^\d{6}$/) communeCode?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '02030101', description: 'A village of the gazetteer in the commune.' }) @IsOptional() @Nullable() @Matches(/^\d{8}$/) villageCode?: string;
   @ApiProperty({ minimum: 0, maximum: 5000 }) @IsInt() @Min(0) @Max(5000) capacity: number;
   @ApiPropertyOptional({
     description: 'A facility with the same name (in either script, without case, accents or spacing) in the same province (and commune, when given) answers 409 POSSIBLE_DUPLICATE_FACILITY with the candidates; send true once you have checked it is another one.',
@@ -74,6 +77,16 @@ export class FacilityView {
   @ApiProperty({ nullable: true, type: String }) district: string | null;
   @ApiProperty({ nullable: true, type: String }) commune: string | null;
   @ApiProperty({ nullable: true, type: String }) village: string | null;
+  @ApiProperty({ nullable: true, type: String }) districtCode: string | null;
+  @ApiProperty({ nullable: true, type: String }) communeCode: string | null;
+  @ApiProperty({ nullable: true, type: String }) villageCode: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'object', nullable: true, properties: { nameEn: { type: 'string' }, nameKm: { type: 'string' } } },
+    description: 'The names of the district, commune and village codes in Latin and Khmer script (null where no code is set).',
+    example: { district: { nameEn: 'Battambang', nameKm: 'បាត់ដំបង' }, commune: null, village: null },
+  })
+  places: Record<string, { nameEn: string; nameKm: string } | null>;
   @ApiProperty() capacity: number;
   @ApiProperty({ enum: FACILITY_STATUSES }) status: FacilityStatus;
   @ApiProperty({ enum: FACILITY_ACTIONS, isArray: true, description: 'What you may do next from this status.' })

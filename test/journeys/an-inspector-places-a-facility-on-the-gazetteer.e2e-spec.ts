@@ -1,0 +1,65 @@
+import { aFacility, createAgency } from '../support/builders';
+import { startTestApp, type ApiClient, type TestApp } from '../support/test-app';
+
+type Place = { code: string; parentCode: string | null; level: string; nameEn: string; nameKm: string };
+
+/** Districts, communes and villages are the official ones, chosen from the gazetteer and checked against the province. */
+describe('an inspector places a facility on the gazetteer', () => {
+  let t: TestApp;
+  let inspector: ApiClient;
+  let agency: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    inspector = await t.asUser('inspector');
+    agency = await createAgency(t.admin);
+  });
+  afterAll(() => t.close());
+
+  const places = async (query: string) => (await inspector.get(`/places?${query}`)).body.items as Place[];
+
+  it('holds the whole gazetteer: 25 provinces, 210 districts, 1,652 communes, 14,578 villages', async () => {
+    expect(await places('level=province&limit=2000')).toHaveLength(25);
+    expect(await places('level=district&limit=2000')).toHaveLength(210);
+    expect(await places('level=commune&limit=2000')).toHaveLength(1652);
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM places WHERE level = 'village'`)).toEqual([{ n: 14578 }]);
+    const battambang = await places('parentCode=02&limit=2000');
+    expect(battambang.every((d) => d.level === 'district' && d.code.startsWith('02'))).toBe(true);
+    const [byName] = await places('level=district&q=mongkol');
+    expect(byName).toMatchObject({ code: '0102', parentCode: '01', nameEn: 'Mongkol Borey', nameKm: 'មង្គលបូរី' });
+    expect((await places('level=village&q=ស្ពឺ "ក"')).map((v) => v.nameKm)).toContain('ស្ពឺ "ក"');
+    expect((await inspector.get('/places?level=hamlet')).status).toBe(400);
+  });
+
+  it('registers a facility with codes inside its province, and names them in the answer', async () => {
+    const [district] = await places('parentCode=02&level=district');
+    const [commune] = await places(`parentCode=${district.code}`);
+    const [village] = await places(`parentCode=${commune.code}`);
+    const created = await inspector.post('/facilities', aFacility(agency, { provinceCode: '02', districtCode: district.code, communeCode: commune.code, villageCode: village.code }));
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      districtCode: district.code,
+      communeCode: commune.code,
+      villageCode: village.code,
+      places: {
+        district: { nameEn: district.nameEn, nameKm: district.nameKm },
+        commune: { nameEn: commune.nameEn, nameKm: commune.nameKm },
+        village: { nameEn: village.nameEn, nameKm: village.nameKm },
+      },
+    });
+    // Moved to a commune of another district of the same province: refused, the village no longer fits.
+    const [otherDistrict] = (await places('parentCode=02&level=district')).slice(1);
+    const [otherCommune] = await places(`parentCode=${otherDistrict.code}`);
+    const moved = await inspector.patch(`/facilities/${created.body.id}`, { communeCode: otherCommune.code });
+    expect(moved.status).toBe(400);
+    expect(moved.body.errors.map((e: { field: string }) => e.field)).toEqual(['communeCode']);
+  });
+
+  it('refuses codes that are not places, not of their level, or in another province', async () => {
+    const refused = async (fields: object) => (await inspector.post('/facilities', aFacility(agency, { provinceCode: '02', ...fields }))).body.errors?.map((e: { field: string }) => e.field);
+    expect(await refused({ districtCode: '0299' })).toEqual(['districtCode']);
+    expect(await refused({ districtCode: '0102' })).toEqual(['districtCode']);
+    expect(await refused({ districtCode: 'xyz not a district' })).toEqual(['districtCode']);
+    expect(await refused({ communeCode: '0203' })).toEqual(['communeCode']);
+  });
+});
