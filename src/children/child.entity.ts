@@ -43,6 +43,16 @@ export class Child extends RecordBase {
   @Column({ type: 'text' })
   homeProvinceCode: string;
 
+  /** Where the child's family lives, as codes of the official places (GET /places), inside the province. */
+  @Column({ type: 'text', nullable: true })
+  homeDistrictCode: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  homeCommuneCode: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  homeVillageCode: string | null;
+
   /** Who may see a child with no episode yet: the registering user's agency or provinces. */
   @Column({ type: 'uuid', nullable: true })
   registeredByAgencyId: string | null;

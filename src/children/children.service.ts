@@ -12,6 +12,7 @@ import { checkIfMatch } from '../common/http/etag';
 import { findOneById } from '../common/database/find-one';
 import { today } from '../common/time/calendar';
 import { Child } from './child.entity';
+import { PlacesService, type PlaceCodes } from '../places/places.service';
 import { isLikelySameChild } from './domain/duplicate-match';
 import { checkGuards } from '../common/state-machine/transition-table';
 import { updateVersioned } from '../common/database/versioned-update';
@@ -28,6 +29,7 @@ export class ChildrenService {
     private readonly db: Database,
     private readonly audit: AuditService,
     private readonly duplicates: PossibleDuplicatesService,
+    private readonly places: PlacesService,
   ) {}
 
   scoped(caller: Caller) {
@@ -41,6 +43,7 @@ export class ChildrenService {
   async create(caller: Caller, request: CreateChildRequest): Promise<ChildView> {
     checkGuards('register', [birthNotInFuture], { today: today(), dateOfBirth: request.dateOfBirth });
     const { confirmNotDuplicate, ...identity } = request;
+    await this.places.check(homeCodes(request), HOME_FIELDS);
     // Serialise registrations of the same birth date and province, so two racing duplicates are caught.
     await this.db.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1))', [`${identity.dateOfBirth}:${identity.homeProvinceCode}`]);
     const sameBirth = await this.db.manager.findBy(Child, { dateOfBirth: identity.dateOfBirth, homeProvinceCode: identity.homeProvinceCode });
@@ -51,6 +54,9 @@ export class ChildrenService {
         ...identity,
         givenNameKm: identity.givenNameKm ?? null,
         familyNameKm: identity.familyNameKm ?? null,
+        homeDistrictCode: identity.homeDistrictCode ?? null,
+        homeCommuneCode: identity.homeCommuneCode ?? null,
+        homeVillageCode: identity.homeVillageCode ?? null,
         dateOfBirthEstimated: identity.dateOfBirthEstimated ?? false,
         birthRegistered: identity.birthRegistered ?? null,
         systemCode: newSystemCode(),
@@ -97,6 +103,9 @@ export class ChildrenService {
     const child = await this.findInScope(caller, id, true);
     checkIfMatch(ifMatch, child);
     checkGuards('update', [birthNotInFuture], { today: today(), dateOfBirth: request.dateOfBirth });
+    // The codes as they will be, the ones sent over the ones kept.
+    const kept = (key: 'homeDistrictCode' | 'homeCommuneCode' | 'homeVillageCode') => (request[key] === undefined ? child[key] : request[key]);
+    await this.places.check(homeCodes({ homeProvinceCode: request.homeProvinceCode ?? child.homeProvinceCode, homeDistrictCode: kept('homeDistrictCode'), homeCommuneCode: kept('homeCommuneCode'), homeVillageCode: kept('homeVillageCode') }), HOME_FIELDS);
     const changes = describeChanges<Child>(child, request, SAFE_FIELDS);
     const saved = await updateVersioned(this.db.manager, Child, child, request);
     await this.audit.record({ action: 'child.update', entityType: 'child', entityId: id, changes });
@@ -123,6 +132,8 @@ export class ChildrenService {
             )
           ).map((r) => [r.child_id, r.id]),
     );
+    const homePlaces = new Map<string, ChildView['homePlaces']>();
+    for (const c of children) homePlaces.set(c.id, await this.places.named(homeCodes(c)));
     return children.map((c) => ({
       id: c.id,
       systemCode: c.systemCode,
@@ -137,12 +148,22 @@ export class ChildrenService {
       disability: c.disability,
       parentalStatus: c.parentalStatus,
       homeProvinceCode: c.homeProvinceCode,
+      homeDistrictCode: c.homeDistrictCode,
+      homeCommuneCode: c.homeCommuneCode,
+      homeVillageCode: c.homeVillageCode,
+      homePlaces: homePlaces.get(c.id)!,
       openEpisodeId: open.get(c.id) ?? null,
       version: c.version,
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
     }));
   }
+}
+
+/** A child's home as places, and the names its request gives their codes. */
+const HOME_FIELDS = { districtCode: 'homeDistrictCode', communeCode: 'homeCommuneCode', villageCode: 'homeVillageCode' };
+function homeCodes(c: { homeProvinceCode: string; homeDistrictCode?: string | null; homeCommuneCode?: string | null; homeVillageCode?: string | null }): PlaceCodes {
+  return { provinceCode: c.homeProvinceCode, districtCode: c.homeDistrictCode, communeCode: c.homeCommuneCode, villageCode: c.homeVillageCode };
 }
 
 function newSystemCode(): string {

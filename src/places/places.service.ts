@@ -75,17 +75,21 @@ export class PlacesService {
     return (await this.all()).get(code);
   }
 
-  /** 400 unless each code is a place of its level inside the one before it (and inside the province). */
-  async check(codes: PlaceCodes): Promise<void> {
+  /**
+   * 400 unless each code is a place of its level inside the one before it (and inside the
+   * province); `fields` names them as the request does (a child's `homeDistrictCode`).
+   */
+  async check(codes: PlaceCodes, fields: Record<'districtCode' | 'communeCode' | 'villageCode', string> = { districtCode: 'districtCode', communeCode: 'communeCode', villageCode: 'villageCode' }): Promise<void> {
     const places = await this.all();
     const errors: FieldError[] = [];
     let inside = codes.provinceCode;
-    for (const [field, level] of [
+    for (const [key, level] of [
       ['districtCode', 'district'],
       ['communeCode', 'commune'],
       ['villageCode', 'village'],
     ] as const) {
-      const code = codes[field];
+      const code = codes[key];
+      const field = fields[key];
       if (!code) continue;
       const place = places.get(code);
       if (!place || place.level !== level) errors.push({ field, messages: [`${field} is not a ${level} of the gazetteer (GET /places?level=${level})`] });

@@ -1,4 +1,4 @@
-import { aFacility, createAgency } from '../support/builders';
+import { aChild, aFacility, createAgency } from '../support/builders';
 import { startTestApp, type ApiClient, type TestApp } from '../support/test-app';
 
 type Place = { code: string; parentCode: string | null; level: string; nameEn: string; nameKm: string };
@@ -61,5 +61,20 @@ describe('an inspector places a facility on the gazetteer', () => {
     expect(await refused({ districtCode: '0102' })).toEqual(['districtCode']);
     expect(await refused({ districtCode: 'xyz not a district' })).toEqual(['districtCode']);
     expect(await refused({ communeCode: '0203' })).toEqual(['communeCode']);
+  });
+
+  it('places a child’s home on the gazetteer too, inside the home province', async () => {
+    const social = await t.asUser('social_worker');
+    const [district] = await places('parentCode=17&level=district');
+    const [commune] = await places(`parentCode=${district.code}`);
+    const child = await social.post('/children', aChild({ homeProvinceCode: '17', homeDistrictCode: district.code, homeCommuneCode: commune.code }));
+    expect(child.status).toBe(201);
+    expect(child.body).toMatchObject({ homeDistrictCode: district.code, homeCommuneCode: commune.code, homeVillageCode: null, homePlaces: { district: { nameEn: district.nameEn }, commune: { nameKm: commune.nameKm }, village: null } });
+    const elsewhere = await social.post('/children', aChild({ homeProvinceCode: '02', homeDistrictCode: district.code }));
+    expect(elsewhere.body.errors.map((e: { field: string }) => e.field)).toEqual(['homeDistrictCode']);
+    // A home province moved without its district: the district no longer fits.
+    const moved = await social.patch(`/children/${child.body.id}`, { homeProvinceCode: '02' });
+    expect(moved.status).toBe(400);
+    expect(moved.body.errors[0].field).toBe('homeDistrictCode');
   });
 });

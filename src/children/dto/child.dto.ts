@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/date-field';
 import { PageMeta } from '../../common/http/pagination';
 import { PROVINCE_CODES } from '../../provinces/provinces.data';
@@ -18,6 +18,9 @@ export class CreateChildRequest {
   @ApiProperty() @IsBoolean() disability: boolean;
   @ApiProperty({ enum: PARENTAL_STATUSES }) @IsIn(PARENTAL_STATUSES) parentalStatus: ParentalStatus;
   @ApiProperty({ example: '02' }) @IsIn(PROVINCE_CODES) homeProvinceCode: string;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '0203', description: 'A district of the gazetteer (GET /places) in the home province.' }) @IsOptional() @Nullable() @Matches(/^\d{4}$/) homeDistrictCode?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '020301', description: 'A commune of the gazetteer in the home district.' }) @IsOptional() @Nullable() @Matches(/^\d{6}$/) homeCommuneCode?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '02030101', description: 'A village of the gazetteer in the home commune.' }) @IsOptional() @Nullable() @Matches(/^\d{8}$/) homeVillageCode?: string;
   @ApiPropertyOptional({ description: 'You checked the candidates of a 409 and this is a different child.' })
   @IsOptional()
   @IsBoolean()
@@ -40,6 +43,15 @@ export class ChildView {
   @ApiProperty() disability: boolean;
   @ApiProperty({ enum: PARENTAL_STATUSES }) parentalStatus: ParentalStatus;
   @ApiProperty() homeProvinceCode: string;
+  @ApiProperty({ nullable: true, type: String }) homeDistrictCode: string | null;
+  @ApiProperty({ nullable: true, type: String }) homeCommuneCode: string | null;
+  @ApiProperty({ nullable: true, type: String }) homeVillageCode: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'object', nullable: true, properties: { nameEn: { type: 'string' }, nameKm: { type: 'string' } } },
+    description: 'The names of the home district, commune and village (null where no code is set).',
+  })
+  homePlaces: Record<string, { nameEn: string; nameKm: string } | null>;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The open care episode, if any.' }) openEpisodeId: string | null;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
