@@ -36,6 +36,7 @@ export class Places1765000000000 implements MigrationInterface {
     // Where a facility is, as official codes beside the free text it had (kept for what the codes do not name).
     await db.query(`ALTER TABLE "facilities" ADD "district_code" text, ADD "commune_code" text, ADD "village_code" text`);
     await db.query(`ALTER TABLE "children" ADD "home_district_code" text, ADD "home_commune_code" text, ADD "home_village_code" text`);
+    await db.query(`ALTER TABLE "care_episodes" ADD "placement_district_code" text, ADD "placement_commune_code" text, ADD "placement_village_code" text`);
     for (const [file, level] of LEVELS) {
       const data = rows(path.join(__dirname, 'data', `gazetteer-${file}.csv`));
       for (let i = 0; i < data.length; i += 2000) {
@@ -52,6 +53,7 @@ export class Places1765000000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`ALTER TABLE "care_episodes" DROP "placement_district_code", DROP "placement_commune_code", DROP "placement_village_code"`);
     await db.query(`ALTER TABLE "children" DROP "home_district_code", DROP "home_commune_code", DROP "home_village_code"`);
     await db.query(`ALTER TABLE "facilities" DROP "district_code", DROP "commune_code", DROP "village_code"`);
     await db.query(`DROP TABLE places`);

@@ -73,6 +73,15 @@ export class CareEpisode extends RecordBase implements EpisodeState {
   @Column({ type: 'text', nullable: true })
   carerRelationship: string | null;
 
+  @Column({ type: 'text', nullable: true })
+  placementDistrictCode: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  placementCommuneCode: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  placementVillageCode: string | null;
+
   @Column({ type: 'date', nullable: true })
   placedOn: string | null;
 

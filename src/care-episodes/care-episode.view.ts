@@ -26,8 +26,8 @@ export function episodeActions(caller: Caller, e: CareEpisode, pending: CaseHand
   return [...steps, ...handover];
 }
 
-/** An episode as the API answers it, with what this caller may do next and whether it is overdue. */
-export function episodeView(caller: Caller, e: CareEpisode, pending: CaseHandover | null, today = todayIn()): EpisodeView {
+/** An episode as the API answers it, with what this caller may do next and whether it is overdue (the service adds its places' names). */
+export function episodeView(caller: Caller, e: CareEpisode, pending: CaseHandover | null, today = todayIn()): Omit<EpisodeView, 'placementPlaces'> {
   return {
     id: e.id,
     childId: e.childId,
@@ -47,6 +47,9 @@ export function episodeView(caller: Caller, e: CareEpisode, pending: CaseHandove
     placementType: e.placementType,
     carerName: e.carerName,
     carerRelationship: e.carerRelationship,
+    placementDistrictCode: e.placementDistrictCode,
+    placementCommuneCode: e.placementCommuneCode,
+    placementVillageCode: e.placementVillageCode,
     placedOn: e.placedOn,
     visitsSincePlacement: e.visitsSincePlacement,
     lastVisitOn: e.lastVisitOn,

@@ -22,6 +22,7 @@ import { afterStep, episodeEvent, runEpisodeStep, runReferral, targetFacilityOf,
 import { careEpisodeTransitions, type EpisodeStep } from './domain/care-episode.transitions';
 import { EPISODE_SORT_KEYS, EpisodeListQuery } from './dto/episode-list.dto';
 import { EpisodeListItem, EpisodeView } from './dto/episode-views.dto';
+import { PlacesService } from '../places/places.service';
 import { EpisodeAccess } from './episode-access';
 import { EpisodeEvents } from './episode-events';
 import { episodeConditions } from './episode-filters';
@@ -38,6 +39,7 @@ export class CareEpisodesService {
     private readonly children: ChildrenService,
     private readonly facilities: FacilitiesService,
     private readonly residents: ResidentCounts,
+    private readonly places: PlacesService,
   ) {}
 
   async refer(caller: Caller, request: ReferBody): Promise<EpisodeView> {
@@ -50,7 +52,7 @@ export class CareEpisodesService {
     if (open) throw new Conflict('OPEN_EPISODE_EXISTS', 'This child already has an open care episode.', { openEpisodeId: open.id });
     const episode = await this.db.manager.save(this.db.manager.create(CareEpisode, state));
     await this.episodeEvents.record(caller, episodeEvent(episode.id, episode, 'refer', null, request.referredOn, outcome));
-    return episodeView(caller, episode, null);
+    return { ...episodeView(caller, episode, null), placementPlaces: { district: null, commune: null, village: null } };
   }
 
   private async checkReferral(caller: Caller, request: ReferBody): Promise<void> {
@@ -102,7 +104,12 @@ export class CareEpisodesService {
   async views(caller: Caller, episodes: CareEpisode[]): Promise<EpisodeView[]> {
     const today = todayIn();
     const pending = await this.access.pendingHandovers(episodes.map((e) => e.id));
-    return episodes.map((e) => episodeView(caller, e, pending.get(e.id) ?? null, today));
+    const views: EpisodeView[] = [];
+    for (const e of episodes) {
+      const placementPlaces = await this.places.named({ provinceCode: e.provinceCode, districtCode: e.placementDistrictCode, communeCode: e.placementCommuneCode, villageCode: e.placementVillageCode });
+      views.push({ ...episodeView(caller, e, pending.get(e.id) ?? null, today), placementPlaces });
+    }
+    return views;
   }
 
   async events(caller: Caller, id: string): Promise<CareEpisodeEvent[]> {
@@ -116,6 +123,10 @@ export class CareEpisodesService {
    * reviews and visits call `step` and keep their own rows.
    */
   async act<A extends EpisodeStep>(caller: Caller, id: string, action: A, body: EpisodeBodies[A], ifMatch?: string): Promise<EpisodeView> {
+    if (action === 'placeInFamily' || action === 'changePlacement') {
+      const placement = body as EpisodeBodies['placeInFamily'];
+      await this.places.check({ provinceCode: placement.provinceCode, districtCode: placement.districtCode, communeCode: placement.communeCode, villageCode: placement.villageCode });
+    }
     const { episode, result } = await this.step(caller, id, action, body, ifMatch, true);
     await this.episodeEvents.record(caller, episodeEvent(episode.id, episode, action, result.from, result.occurredOn, result.outcome));
     return (await this.views(caller, [episode]))[0];

@@ -1,4 +1,4 @@
-import { aChild, aFacility, createAgency } from '../support/builders';
+import { aChild, aFacility, createAgency, daysFromToday, referral } from '../support/builders';
 import { startTestApp, type ApiClient, type TestApp } from '../support/test-app';
 
 type Place = { code: string; parentCode: string | null; level: string; nameEn: string; nameKm: string };
@@ -76,5 +76,22 @@ describe('an inspector places a facility on the gazetteer', () => {
     const moved = await social.patch(`/children/${child.body.id}`, { homeProvinceCode: '02' });
     expect(moved.status).toBe(400);
     expect(moved.body.errors[0].field).toBe('homeDistrictCode');
+  });
+
+  it('places a family placement on the gazetteer, inside the placement’s province, until it ends', async () => {
+    const social = await t.asUser('social_worker');
+    const office = await createAgency(t.admin, { type: 'government' });
+    const [district] = await places('parentCode=12&level=district');
+    const [commune] = await places(`parentCode=${district.code}`);
+    const episode = await referral(social, office, { episode: { referredOn: daysFromToday(-20) } });
+    await social.post(`/care-episodes/${episode.id}/startAssessment`, { occurredOn: daysFromToday(-15) });
+    const placement = { occurredOn: daysFromToday(-10), placementType: 'kinship_care', carerName: 'Grandmother', provinceCode: '12', districtCode: district.code, communeCode: commune.code };
+    const refused = await social.post(`/care-episodes/${episode.id}/placeInFamily`, { ...placement, provinceCode: '02' });
+    expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['districtCode', 'communeCode']);
+    const placed = await social.post(`/care-episodes/${episode.id}/placeInFamily`, placement);
+    expect(placed.status).toBe(200);
+    expect(placed.body).toMatchObject({ provinceCode: '12', placementDistrictCode: district.code, placementCommuneCode: commune.code, placementPlaces: { district: { nameKm: district.nameKm }, commune: { nameEn: commune.nameEn } } });
+    const broken = await social.post(`/care-episodes/${episode.id}/reportBreakdown`, { occurredOn: daysFromToday(-2), reason: 'the grandmother fell ill' });
+    expect(broken.body).toMatchObject({ placementDistrictCode: null, placementCommuneCode: null, placementPlaces: { district: null } });
   });
 });

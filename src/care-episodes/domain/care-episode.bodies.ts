@@ -29,6 +29,9 @@ export interface PlacementBody extends OccurredOnBody {
   carerName: string;
   carerRelationship?: string;
   provinceCode: string;
+  districtCode?: string;
+  communeCode?: string;
+  villageCode?: string;
   familyAssessedOn?: string;
   planAgreedOn?: string;
 }

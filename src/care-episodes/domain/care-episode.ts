@@ -56,6 +56,10 @@ export interface EpisodeState {
   placementType: PlacementType | null;
   carerName: string | null;
   carerRelationship: string | null;
+  /** Where the family placement is, as codes of the official places, inside the case's province. */
+  placementDistrictCode: string | null;
+  placementCommuneCode: string | null;
+  placementVillageCode: string | null;
   placedOn: string | null;
   visitsSincePlacement: number;
   lastVisitOn: string | null;

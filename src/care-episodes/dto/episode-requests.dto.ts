@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/date-field';
 import { PROVINCE_CODES } from '../../provinces/provinces.data';
 import { CLOSE_REASONS, FAMILY_OPTIONS, PLACEMENT_TYPES, REFERRAL_REASONS, type CloseReason, type FamilyOption, type PlacementType, type ReferralReason } from '../domain/care-episode';
@@ -75,6 +75,9 @@ export class PlacementRequest extends OccurredOnRequest implements PlacementBody
   @ApiProperty({ example: 'Sok Chea' }) @IsString() @MinLength(1) @MaxLength(200) carerName: string;
   @ApiPropertyOptional({ example: 'maternal aunt' }) @IsOptional() @IsString() @MaxLength(100) carerRelationship?: string;
   @ApiProperty({ example: '02', description: 'The placement’s province: the case is managed there from now on.' }) @IsIn(PROVINCE_CODES) provinceCode: string;
+  @ApiPropertyOptional({ example: '0203', description: 'A district of the gazetteer (GET /places) in that province.' }) @IsOptional() @Matches(/^\d{4}$/) districtCode?: string;
+  @ApiPropertyOptional({ example: '020301', description: 'A commune of the gazetteer in that district.' }) @IsOptional() @Matches(/^\d{6}$/) communeCode?: string;
+  @ApiPropertyOptional({ example: '02030101', description: 'A village of the gazetteer in that commune.' }) @IsOptional() @Matches(/^\d{8}$/) villageCode?: string;
   @ApiPropertyOptional({ format: 'date', description: 'Required from reintegration.' }) @IsOptional() @IsCalendarDate() familyAssessedOn?: string;
   @ApiPropertyOptional({ format: 'date', description: 'Required from reintegration: the plan agreed in writing.' }) @IsOptional() @IsCalendarDate() planAgreedOn?: string;
 }

@@ -25,6 +25,15 @@ export class EpisodeView {
   @ApiProperty({ enum: PLACEMENT_TYPES, nullable: true }) placementType: PlacementType | null;
   @ApiProperty({ nullable: true, type: String }) carerName: string | null;
   @ApiProperty({ nullable: true, type: String }) carerRelationship: string | null;
+  @ApiProperty({ nullable: true, type: String }) placementDistrictCode: string | null;
+  @ApiProperty({ nullable: true, type: String }) placementCommuneCode: string | null;
+  @ApiProperty({ nullable: true, type: String }) placementVillageCode: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'object', nullable: true, properties: { nameEn: { type: 'string' }, nameKm: { type: 'string' } } },
+    description: 'The names of the placement’s district, commune and village (null where no code is set).',
+  })
+  placementPlaces: Record<string, { nameEn: string; nameKm: string } | null>;
   @ApiProperty({ format: 'date', nullable: true, type: String }) placedOn: string | null;
   @ApiProperty() visitsSincePlacement: number;
   @ApiProperty({ format: 'date', nullable: true, type: String }) lastVisitOn: string | null;
