@@ -65,6 +65,9 @@ export class FacilitiesService {
   async register(caller: Caller, request: CreateFacilityRequest): Promise<Facility> {
     const status = applyCreation(facilityTransitions, { action: 'register', role: caller.role, facts: { hasActiveMou: false, residentCount: 0, today: todayIn() } });
     await this.checkReferences(caller, request);
+    // Names typed in are the gazetteer's places, and give their codes where none were sent.
+    const named = await this.places.resolve(request.provinceCode, request);
+    request = { ...request, districtCode: request.districtCode ?? named.districtCode, communeCode: request.communeCode ?? named.communeCode, villageCode: request.villageCode ?? named.villageCode };
     await this.places.check(request);
     const { confirmNotDuplicate, ...fields } = request;
     if (!confirmNotDuplicate) await this.refuseLikelyDuplicate(fields);
@@ -121,6 +124,15 @@ export class FacilitiesService {
     const facility = await this.findInScope(caller, id, true);
     checkIfMatch(ifMatch, facility);
     await this.checkReferences(caller, request);
+    // Names typed in are the gazetteer's places (their codes filled in), like at registration.
+    if (request.district || request.commune || request.village) {
+      const named = await this.places.resolve(request.provinceCode ?? facility.provinceCode, {
+        district: request.district ?? facility.district,
+        commune: request.commune ?? facility.commune,
+        village: request.village ?? facility.village,
+      });
+      request = { ...request, districtCode: request.districtCode ?? named.districtCode, communeCode: request.communeCode ?? named.communeCode, villageCode: request.villageCode ?? named.villageCode };
+    }
     // The codes as they will be, the ones sent over the ones kept, checked against the province.
     await this.places.check({
       provinceCode: request.provinceCode ?? facility.provinceCode,

@@ -99,6 +99,37 @@ export class PlacesService {
     if (errors.length > 0) throw new ValidationFailed(errors);
   }
 
+  /**
+   * Free-text district, commune and village names resolved to the gazetteer's places inside the
+   * province (each inside the one before it), compared without case, accents or spacing, in either
+   * script. 400 for a name that is no such place; the codes of those found.
+   */
+  async resolve(provinceCode: string, names: { district?: string | null; commune?: string | null; village?: string | null }): Promise<Partial<Record<'districtCode' | 'communeCode' | 'villageCode', string>>> {
+    const places = await this.all();
+    const key = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9\u1780-\u17ff]/g, '');
+    const found: Partial<Record<'districtCode' | 'communeCode' | 'villageCode', string>> = {};
+    const errors: FieldError[] = [];
+    let inside = provinceCode;
+    for (const [field, level, codeField] of [
+      ['district', 'district', 'districtCode'],
+      ['commune', 'commune', 'communeCode'],
+      ['village', 'village', 'villageCode'],
+    ] as const) {
+      const name = names[field];
+      if (!name) continue;
+      const wanted = key(name);
+      const matches = [...places.values()].filter((p) => p.level === level && p.code.startsWith(inside) && (key(p.nameEn) === wanted || key(p.nameKm) === wanted));
+      if (matches.length === 1) {
+        found[codeField] = matches[0].code;
+        inside = matches[0].code;
+      } else {
+        errors.push({ field, messages: [matches.length ? `${field} names more than one ${level} here: send ${codeField}` : `${field} is not a ${level} of ${inside} in the gazetteer (GET /places?parentCode=${inside})`] });
+      }
+    }
+    if (errors.length > 0) throw new ValidationFailed(errors);
+    return found;
+  }
+
   /** The names of the places, for answers. */
   async named(codes: PlaceCodes): Promise<Record<string, { nameEn: string; nameKm: string } | null>> {
     const places = await this.all();

@@ -57,10 +57,11 @@ describe('an inspector imports the mapping spreadsheet', () => {
     expect(again).toMatchObject({ committed: true, totals: { created: 0, duplicate: 3 } });
   });
 
-  it('catches a facility listed twice in one file, and rows outside the inspector’s provinces', async () => {
-    const report = (await send(sheet(['Peace House,,group_home,Hope Foundation,02,,8', 'PEACE house,,group_home,Hope Foundation,02,,8', 'Kampot Home,,group_home,Hope Foundation,07,,8']), true)).body as Report;
-    expect(report.rows.map((r) => r.status)).toEqual(['created', 'duplicate', 'invalid']);
+  it('catches a facility listed twice in one file, rows outside the inspector’s provinces, and places not in the gazetteer', async () => {
+    const report = (await send(sheet(['Peace House,,group_home,Hope Foundation,02,,8', 'PEACE house,,group_home,Hope Foundation,02,,8', 'Kampot Home,,group_home,Hope Foundation,07,,8', 'Nowhere Home,,group_home,Hope Foundation,02,Atlantis,8']), true)).body as Report;
+    expect(report.rows.map((r) => r.status)).toEqual(['created', 'duplicate', 'invalid', 'invalid']);
     expect(report.rows[2].errors?.map((e) => e.field)).toEqual(['provinceCode']);
+    expect(report.rows[3].errors?.map((e) => e.field)).toEqual(['commune']);
   });
 
   it('refuses a file it cannot read, too long a file, and callers who do not register facilities', async () => {

@@ -61,6 +61,12 @@ describe('an inspector places a facility on the gazetteer', () => {
     expect(await refused({ districtCode: '0102' })).toEqual(['districtCode']);
     expect(await refused({ districtCode: 'xyz not a district' })).toEqual(['districtCode']);
     expect(await refused({ communeCode: '0203' })).toEqual(['communeCode']);
+    // Names typed in must be places of the province too: found without case or accents, their codes filled in.
+    expect(await refused({ district: 'xyz not a district' })).toEqual(['district']);
+    expect(await refused({ district: 'Battambang', commune: 'Nowhere' })).toEqual(['commune']);
+    const typed = await inspector.post('/facilities', aFacility(agency, { provinceCode: '02', district: 'battambang', commune: 'SVAY POR' }));
+    expect(typed.body).toMatchObject({ districtCode: '0203', communeCode: '020310', places: { commune: { nameEn: 'Svay Por', nameKm: 'ស្វាយប៉ោ' } } });
+    expect((await inspector.post('/facilities', aFacility(agency, { provinceCode: '02', district: 'បាត់ដំបង', name: 'Khmer-named district home' }))).body.districtCode).toBe('0203');
   });
 
   it('places a child’s home on the gazetteer too, inside the home province', async () => {

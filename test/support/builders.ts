@@ -32,7 +32,8 @@ export function aFacility(operatorAgencyId: string, overrides: Partial<CreateFac
     type: 'residential_care_institution',
     operatorAgencyId,
     provinceCode: '02',
-    district: 'Battambang',
+    // A district of the gazetteer in the default province only.
+    ...(overrides.provinceCode && overrides.provinceCode !== '02' ? {} : { district: 'Battambang' }),
     capacity: 40,
     ...overrides,
   };

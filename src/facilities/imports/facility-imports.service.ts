@@ -8,9 +8,10 @@ import { ValidationFailed, type FieldError } from '../../common/errors/domain-er
 import { parseCsv } from '../domain/csv-rows';
 import { CreateFacilityRequest } from '../dto/facility.dto';
 import { FacilitiesService } from '../facilities.service';
+import { PlacesService } from '../../places/places.service';
 
 export const MAX_IMPORT_ROWS = 5000;
-const COLUMNS = ['name', 'nameKm', 'type', 'operatorAgencyId', 'operatorAgencyName', 'provinceCode', 'district', 'commune', 'village', 'capacity'];
+const COLUMNS = ['name', 'nameKm', 'type', 'operatorAgencyId', 'operatorAgencyName', 'provinceCode', 'district', 'commune', 'village', 'districtCode', 'communeCode', 'villageCode', 'capacity'];
 
 export interface ImportRowReport {
   row: number;
@@ -41,6 +42,7 @@ export class FacilityImportsService {
     private readonly db: Database,
     private readonly facilities: FacilitiesService,
     private readonly audit: AuditService,
+    private readonly places: PlacesService,
   ) {}
 
   async import(caller: Caller, csv: string, dryRun: boolean): Promise<ImportReport> {
@@ -119,6 +121,16 @@ export class FacilityImportsService {
     }
     if (typeof request.provinceCode === 'string' && !isNational(caller) && !caller.provinceCodes.includes(request.provinceCode)) {
       errors.push({ field: 'provinceCode', messages: ['you may only register facilities in your provinces'] });
+    }
+    // District, commune and village are the gazetteer's, as at registration.
+    if (typeof request.provinceCode === 'string' && errors.length === 0) {
+      try {
+        await this.places.resolve(request.provinceCode, request);
+        await this.places.check(request);
+      } catch (error) {
+        if (!(error instanceof ValidationFailed)) throw error;
+        errors.push(...(error.extra.errors as FieldError[]));
+      }
     }
     if (typeof request.operatorAgencyId === 'string' && errors.length === 0) {
       const [{ exists }] = await this.db.manager.query<{ exists: boolean }[]>('SELECT EXISTS (SELECT 1 FROM agencies WHERE id = $1) AS exists', [request.operatorAgencyId]);
