@@ -1,4 +1,12 @@
-import { CLOSE_REASONS, EPISODE_STATUSES, PLACEMENT_TYPES } from '../care-episodes/domain/care-episode';
+import { AGENCY_TYPES } from '../agencies/agency.entity';
+import { CLOSE_REASONS, EPISODE_STATUSES, PLACEMENT_TYPES, REFERRAL_REASONS, VISIT_RATING_AREAS, VISIT_TYPES } from '../care-episodes/domain/care-episode';
+import { HANDOVER_STATUSES } from '../care-episodes/domain/handover.transitions';
+import { ROLES } from '../common/auth/roles';
+import { CORRECTIVE_ACTION_STATUSES } from '../corrective-actions/domain/corrective-action.transitions';
+import { CHECKLIST_AREAS, INSPECTION_STATUSES, INSPECTION_TYPES, OUTCOMES, RATINGS } from '../inspections/domain/checklist';
+import { MOU_STATUSES } from '../mous/domain/mou';
+import { PLACE_LEVELS } from '../places/places.service';
+import { WORK_KINDS } from '../worklist/domain/worklist-kinds';
 import { PARENTAL_STATUSES, SEXES } from '../children/domain/child';
 import { FACILITY_STATUSES, FACILITY_TYPES } from '../facilities/domain/facility';
 import { AGE_BANDS, CHILD_DIMENSIONS, FACILITY_COUNTS, FLOW_COUNTS, NOT_IN_A_FACILITY } from '../figures/domain/dimensions';
@@ -43,6 +51,21 @@ describe('labels', () => {
     ['dimension', CHILD_DIMENSIONS],
     ['flow', FLOW_COUNTS],
     ['facilityCount', FACILITY_COUNTS],
+    ['referralReason', REFERRAL_REASONS],
+    ['visitType', VISIT_TYPES],
+    ['visitRatingArea', VISIT_RATING_AREAS],
+    ['checklistArea', CHECKLIST_AREAS],
+    ['rating', RATINGS],
+    ['outcome', OUTCOMES],
+    ['inspectionType', INSPECTION_TYPES],
+    ['inspectionStatus', INSPECTION_STATUSES],
+    ['mouStatus', MOU_STATUSES],
+    ['correctiveActionStatus', CORRECTIVE_ACTION_STATUSES],
+    ['handoverStatus', HANDOVER_STATUSES],
+    ['agencyType', AGENCY_TYPES],
+    ['role', ROLES],
+    ['workKind', WORK_KINDS],
+    ['placeLevel', PLACE_LEVELS],
   ] as const)('names every value of %s in both languages', (namespace, values) => {
     for (const value of values) {
       expect(en[`${namespace}.${value}`]).toBeTruthy();

@@ -1,6 +1,7 @@
 import { PROBLEM_TITLES } from '../common/http/problem-titles';
 import type { Label } from './label';
 import { ACTION_LABELS, GUARD_LABELS } from './lifecycle-labels';
+import { RECORD_LABELS } from './record-labels';
 /**
  * Every label the API's clients and the dashboard show, in English and Khmer, keyed by
  * `<namespace>.<value>`: one source for GET /labels and the dashboard. Khmer terms follow MoSVY's
@@ -203,6 +204,7 @@ const MONTHS_KM = ['មករា', 'កុម្ភៈ', 'មីនា', 'មេ
 const month: Namespace = Object.fromEntries(MONTHS_EN.map((en, i) => [String(i + 1), [en, MONTHS_KM[i]] as const]));
 
 export const LABELS: Record<string, Namespace> = {
+  ...RECORD_LABELS,
   action: ACTION_LABELS,
   guard: GUARD_LABELS,
   problem: PROBLEM_TITLES,
