@@ -132,6 +132,8 @@ export class PlacesService {
 
   /** The names of the places, for answers. */
   async named(codes: PlaceCodes): Promise<Record<string, { nameEn: string; nameKm: string } | null>> {
+    // Most records name no place: answer them without touching (or loading) the gazetteer.
+    if (!codes.districtCode && !codes.communeCode && !codes.villageCode) return { district: null, commune: null, village: null };
     const places = await this.all();
     const name = (code?: string | null) => (code && places.get(code) ? { nameEn: places.get(code)!.nameEn, nameKm: places.get(code)!.nameKm } : null);
     return { district: name(codes.districtCode), commune: name(codes.communeCode), village: name(codes.villageCode) };
