@@ -78,9 +78,18 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   useCsvBodies(fastify);
   useSignedCursors(config.jwtSecret);
   const lifecycle = app.get(Lifecycle);
-  fastify.addHook('onSend', async (_request, reply) => {
+  fastify.addHook('onSend', async (request, reply, payload) => {
     // While stopping, each answer closes its connection, so no idle keep-alive socket holds the shutdown.
     if (lifecycle.stopping) void reply.header('Connection', 'close');
+    // A record created at a collection's root answers where it now lives.
+    if (reply.statusCode === 201 && typeof payload === 'string') {
+      const path = request.url.split('?')[0];
+      if (/^\/api\/v1\/[a-z-]+$/.test(path)) {
+        const id = /^\s*\{/.test(payload) ? ((JSON.parse(payload) as { id?: unknown }).id ?? null) : null;
+        if (typeof id === 'string') void reply.header('Location', `${path}/${id}`);
+      }
+    }
+    return payload;
   });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);

@@ -34,9 +34,10 @@ export class AuthController {
 
   @Get('me')
   @Authenticated({ permission: 'profile.read' })
-  @ApiOperation({ summary: 'Who the token belongs to: role and scope.' })
+  @ApiOperation({ summary: 'Who the token belongs to: name, role, agency and scope.' })
   @ApiOkResponse({ type: CallerView })
-  me(@CurrentCaller() caller: Caller): CallerView {
-    return { userId: caller.userId, username: caller.username, role: caller.role, agencyId: caller.agencyId, provinceCodes: caller.provinceCodes };
+  async me(@CurrentCaller() caller: Caller): Promise<CallerView> {
+    const { displayName, agencyName } = await this.auth.names(caller);
+    return { userId: caller.userId, username: caller.username, role: caller.role, agencyId: caller.agencyId, provinceCodes: caller.provinceCodes, displayName, agencyName };
   }
 }

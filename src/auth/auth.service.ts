@@ -55,6 +55,15 @@ export class AuthService {
   }
 
   /** Ends the token of this request at once; it is remembered until it would have expired anyway. */
+  /** The caller's display name and agency name, for /auth/me (not loaded on every request). */
+  async names(caller: Caller): Promise<{ displayName: string; agencyName: string | null }> {
+    const [row] = await this.db.manager.query<{ display_name: string; agency_name: string | null }[]>(
+      'SELECT u.display_name, a.name AS agency_name FROM users u LEFT JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1',
+      [caller.userId],
+    );
+    return { displayName: row?.display_name ?? caller.username, agencyName: row?.agency_name ?? null };
+  }
+
   async logout(caller: Caller): Promise<void> {
     if (!caller.tokenId || !caller.tokenExpiresAt) return;
     await this.db.manager.query('DELETE FROM revoked_tokens WHERE expires_at < now()');

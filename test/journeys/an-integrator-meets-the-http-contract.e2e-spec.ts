@@ -108,6 +108,19 @@ describe('an integrator meets the HTTP contract', () => {
     expect((await t.anonymous.get('/labels?lang=fr')).status).toBe(400);
   });
 
+  it('answers where a created record lives, and who the caller is', async () => {
+    const agency = await t.admin.post('/agencies', { name: 'Located Foundation', type: 'ngo' });
+    expect(agency.status).toBe(201);
+    expect(agency.headers.location).toBe(`/api/v1/agencies/${agency.body.id}`);
+    expect((await t.admin.get(agency.headers.location.replace('/api/v1', ''))).body.name).toBe('Located Foundation');
+    const user = await t.admin.post('/users', { username: 'located.worker', password: 'a-long-passphrase-here', displayName: 'Sophea Chan', role: 'ngo_worker', agencyId: agency.body.id });
+    expect(user.headers.location).toBe(`/api/v1/users/${user.body.id}`);
+    const worker = await t.login('located.worker', 'a-long-passphrase-here');
+    expect((await worker.get('/auth/me')).body).toMatchObject({ username: 'located.worker', displayName: 'Sophea Chan', role: 'ngo_worker', agencyId: agency.body.id, agencyName: 'Located Foundation', provinceCodes: [] });
+    // A failed creation says where nothing is.
+    expect((await t.admin.post('/agencies', { name: '' })).headers.location).toBeUndefined();
+  });
+
   it('tags every answer with a request id', async () => {
     const response = await t.anonymous.get('/health/live');
     expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);

@@ -16,4 +16,10 @@ export class CallerView {
 
   @ApiProperty({ type: [String], description: 'Empty means national scope.' })
   provinceCodes: string[];
+
+  @ApiProperty({ example: 'Sophea Chan', description: 'The name the user is shown by.' })
+  displayName: string;
+
+  @ApiProperty({ nullable: true, type: String, example: 'Friends of Battambang Children', description: 'The agency the user works for.' })
+  agencyName: string | null;
 }
