@@ -9,6 +9,8 @@ import type { CloseReason, EpisodeState, EpisodeStatus, PlacementType, ReferralR
 // At most one open episode per child, whatever the application does.
 @Index('care_episodes_one_open_per_child', ['childId'], { unique: true, where: `status <> 'closed'` })
 @Index('care_episodes_facility_status_idx', ['facilityId', 'status'])
+// Unique per agency where set: a partial index of migration 1765100000000.
+@Index('care_episodes_external_id_key', { synchronize: false })
 export class CareEpisode extends RecordBase implements EpisodeState {
   @Index('care_episodes_child_id_idx')
   @Column({ type: 'uuid' })
@@ -72,6 +74,13 @@ export class CareEpisode extends RecordBase implements EpisodeState {
 
   @Column({ type: 'text', nullable: true })
   carerRelationship: string | null;
+
+  /** The id the responsible agency's own case system gives the case, unique within that agency. */
+  @Column({ type: 'text', nullable: true })
+  externalId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  externalAgencyId: string | null;
 
   @Column({ type: 'text', nullable: true })
   placementDistrictCode: string | null;

@@ -47,6 +47,7 @@ export function episodeView(caller: Caller, e: CareEpisode, pending: CaseHandove
     placementType: e.placementType,
     carerName: e.carerName,
     carerRelationship: e.carerRelationship,
+    externalId: e.externalId,
     placementDistrictCode: e.placementDistrictCode,
     placementCommuneCode: e.placementCommuneCode,
     placementVillageCode: e.placementVillageCode,

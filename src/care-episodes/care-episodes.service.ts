@@ -42,7 +42,7 @@ export class CareEpisodesService {
     private readonly places: PlacesService,
   ) {}
 
-  async refer(caller: Caller, request: ReferBody): Promise<EpisodeView> {
+  async refer(caller: Caller, request: ReferBody & { externalId?: string }): Promise<EpisodeView> {
     assertRoleMayEverTake(careEpisodeTransitions, 'refer', caller.role);
     const child = await this.children.findInScope(caller, request.childId, true);
     await this.checkReferral(caller, request);
@@ -50,7 +50,14 @@ export class CareEpisodesService {
     const { state, outcome } = runReferral(request, returning, { role: caller.role, agencyId: caller.agencyId, today: todayIn(), childDateOfBirth: child.dateOfBirth });
     const open = await this.db.manager.createQueryBuilder(CareEpisode, 'o').where(`o.child_id = :id AND o.status <> 'closed'`, { id: child.id }).getOne();
     if (open) throw new Conflict('OPEN_EPISODE_EXISTS', 'This child already has an open care episode.', { openEpisodeId: open.id });
-    const episode = await this.db.manager.save(this.db.manager.create(CareEpisode, state));
+    // The case's external id belongs to its responsible agency's case system.
+    if (request.externalId) {
+      const [taken] = await this.db.manager.query<{ id: string }[]>('SELECT id FROM care_episodes WHERE external_agency_id = $1 AND external_id = $2', [request.responsibleAgencyId, request.externalId]);
+      if (taken) throw new Conflict('EXTERNAL_ID_EXISTS', 'The responsible agency already gave this externalId to a case.', { existingId: taken.id });
+    }
+    const episode = await this.db.manager.save(
+      this.db.manager.create(CareEpisode, { ...state, externalId: request.externalId ?? null, externalAgencyId: request.externalId ? request.responsibleAgencyId : null }),
+    );
     await this.episodeEvents.record(caller, episodeEvent(episode.id, episode, 'refer', null, request.referredOn, outcome));
     return { ...episodeView(caller, episode, null), placementPlaces: { district: null, commune: null, village: null } };
   }
@@ -81,6 +88,7 @@ export class CareEpisodesService {
     for (const condition of conditions.sql) qb.andWhere(condition);
     qb.setParameters({ ...qb.getParameters(), ...conditions.params });
     if (query.childId) qb.andWhere('e.child_id = :childId', { childId: query.childId });
+    if (query.externalId) qb.andWhere('e.external_id = :externalId', { externalId: query.externalId });
     const page = await paginateSorted(qb, query, EPISODE_SORT_KEYS, paginate);
     const childIds = [...new Set(page.items.map((e) => e.childId))];
     const named = childIds.length ? await this.children.scoped(caller).andWhere('c.id IN (:...childIds)', { childIds }).getMany() : [];

@@ -4,6 +4,8 @@ import type { ParentalStatus, Sex } from './domain/child';
 
 @Entity('children')
 @Index('children_duplicate_lookup_idx', ['dateOfBirth', 'homeProvinceCode'])
+// Unique per agency where set: a partial index of migration 1765100000000.
+@Index('children_external_id_key', { synchronize: false })
 export class Child extends RecordBase {
   /** A code that identifies no one, for talking about a child without naming it. */
   @Index('children_system_code_key', { unique: true })
@@ -44,6 +46,13 @@ export class Child extends RecordBase {
   homeProvinceCode: string;
 
   /** Where the child's family lives, as codes of the official places (GET /places), inside the province. */
+  /** The id an NGO's own case system gives the child, unique within that agency (migration 1765100000000). */
+  @Column({ type: 'text', nullable: true })
+  externalId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  externalAgencyId: string | null;
+
   @Column({ type: 'text', nullable: true })
   homeDistrictCode: string | null;
 

@@ -7,7 +7,7 @@ import { scopeChildren } from './child-scope';
 import { newRecordKey } from '../common/database/record-key';
 import { PossibleDuplicatesService } from './possible-duplicates/possible-duplicates.service';
 import { Database } from '../common/database/database.service';
-import { Conflict } from '../common/errors/domain-errors';
+import { Conflict, ValidationFailed } from '../common/errors/domain-errors';
 import { checkIfMatch } from '../common/http/etag';
 import { findOneById } from '../common/database/find-one';
 import { today } from '../common/time/calendar';
@@ -42,7 +42,8 @@ export class ChildrenService {
 
   async create(caller: Caller, request: CreateChildRequest): Promise<ChildView> {
     checkGuards('register', [birthNotInFuture], { today: today(), dateOfBirth: request.dateOfBirth });
-    const { confirmNotDuplicate, ...identity } = request;
+    const { confirmNotDuplicate, externalId, ...identity } = request;
+    const externalAgencyId = externalId ? await this.refuseTakenExternalId(caller, externalId) : null;
     await this.places.check(homeCodes(request), HOME_FIELDS);
     // Serialise registrations of the same birth date and province, so two racing duplicates are caught.
     await this.db.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1))', [`${identity.dateOfBirth}:${identity.homeProvinceCode}`]);
@@ -54,6 +55,8 @@ export class ChildrenService {
         ...identity,
         givenNameKm: identity.givenNameKm ?? null,
         familyNameKm: identity.familyNameKm ?? null,
+        externalId: externalId ?? null,
+        externalAgencyId,
         homeDistrictCode: identity.homeDistrictCode ?? null,
         homeCommuneCode: identity.homeCommuneCode ?? null,
         homeVillageCode: identity.homeVillageCode ?? null,
@@ -112,6 +115,14 @@ export class ChildrenService {
     return (await this.views([saved]))[0];
   }
 
+  /** The agency an external id belongs to (the caller's): 409 when that agency already used it. */
+  private async refuseTakenExternalId(caller: Caller, externalId: string): Promise<string> {
+    if (!caller.agencyId) throw new ValidationFailed([{ field: 'externalId', messages: ['externalId belongs to an agency’s case system: your user has no agency'] }]);
+    const [taken] = await this.db.manager.query<{ id: string }[]>('SELECT id FROM children WHERE external_agency_id = $1 AND external_id = $2', [caller.agencyId, externalId]);
+    if (taken) throw new Conflict('EXTERNAL_ID_EXISTS', 'Your agency already gave this externalId to a child.', { existingId: taken.id });
+    return caller.agencyId;
+  }
+
   /** Children as the API answers them, with their open episode. */
   /** System codes name no one: any caller who may read an episode may see its child's. */
   async systemCodes(ids: string[]): Promise<Map<string, string>> {
@@ -148,6 +159,7 @@ export class ChildrenService {
       disability: c.disability,
       parentalStatus: c.parentalStatus,
       homeProvinceCode: c.homeProvinceCode,
+      externalId: c.externalId,
       homeDistrictCode: c.homeDistrictCode,
       homeCommuneCode: c.homeCommuneCode,
       homeVillageCode: c.homeVillageCode,

@@ -50,6 +50,7 @@ export class ChildListService {
     if (query.homeProvinceCode) qb.andWhere('c.home_province_code = :homeProvinceCode', { homeProvinceCode: query.homeProvinceCode });
     if (query.sex) qb.andWhere('c.sex = :sex', { sex: query.sex });
     if (query.systemCode) qb.andWhere('c.system_code = :systemCode', { systemCode: query.systemCode.toUpperCase() });
+    if (query.externalId) qb.andWhere('c.external_id = :externalId', { externalId: query.externalId });
     // Episode filters apply to the child's open episode, or its latest when all are closed, among the
     // episodes the caller may read: a filter never matches a case the caller cannot see.
     const conditions = episodeConditions('ce', query, today());
@@ -72,7 +73,8 @@ export class ChildListService {
     const matching = (condition: string) => `c.id IN (SELECT k.child_id FROM child_search_keys k WHERE ${condition})`;
     if (SYSTEM_CODE.test(q.trim())) return qb.andWhere('c.system_code = upper(trim(:code))', { code: q });
     if (/[\u1780-\u17FF]/.test(q)) return qb.andWhere(matching(`k.key LIKE '%' || rcf_khmer_key(:q) || '%'`), { q: escapeLike(q) });
-    if (match === 'exact') return qb.andWhere(matching(`k.key LIKE '%' || rcf_latin_key(:q) || '%'`), { q: escapeLike(q) });
+    // An agency's own id for the child, as its case system shows it, finds the child too.
+    if (match === 'exact') return qb.andWhere(`(${matching(`k.key LIKE '%' || rcf_latin_key(:q) || '%'`)} OR c.external_id = trim(:raw))`, { q: escapeLike(q), raw: q });
     return qb.andWhere(matching(`rcf_latin_key(:q) <% k.key`), { q: escapeLike(q) });
   }
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { SortParameter, type SortKey } from '../../common/http/sorting';
 import { toBoolean } from '../../common/http/query-values';
@@ -23,6 +23,7 @@ export class EpisodeListQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'The responsible agency.' }) @IsOptional() @IsUUID() agencyId?: string;
   @ApiPropertyOptional({ enum: PLACEMENT_TYPES }) @IsOptional() @IsIn(PLACEMENT_TYPES) placementType?: PlacementType;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() childId?: string;
+  @ApiPropertyOptional({ description: 'The case by its responsible agency’s own id.' }) @IsOptional() @IsString() @MaxLength(100) externalId?: string;
   @ApiPropertyOptional({ description: 'In residential care and past the next care plan review.' })
   @IsOptional()
   @Transform(toBoolean)

@@ -38,6 +38,13 @@ export class OccurredOnRequest implements OccurredOnBody {
 }
 
 export class CreateEpisodeRequest implements ReferBody {
+  @ApiPropertyOptional({ example: 'OSCaR-CASE-4411', maxLength: 100, description: 'The responsible agency’s own id for the case: unique within that agency (409 EXTERNAL_ID_EXISTS otherwise).' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  externalId?: string;
+
   @ApiProperty({ format: 'uuid' }) @IsUUID() childId: string;
   @ApiProperty({ format: 'uuid', description: 'The agency doing the case work; an ngo_worker refers for its own agency.' })
   @IsUUID()

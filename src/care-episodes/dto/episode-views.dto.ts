@@ -25,6 +25,7 @@ export class EpisodeView {
   @ApiProperty({ enum: PLACEMENT_TYPES, nullable: true }) placementType: PlacementType | null;
   @ApiProperty({ nullable: true, type: String }) carerName: string | null;
   @ApiProperty({ nullable: true, type: String }) carerRelationship: string | null;
+  @ApiProperty({ nullable: true, type: String }) externalId: string | null;
   @ApiProperty({ nullable: true, type: String }) placementDistrictCode: string | null;
   @ApiProperty({ nullable: true, type: String }) placementCommuneCode: string | null;
   @ApiProperty({ nullable: true, type: String }) placementVillageCode: string | null;

@@ -7,6 +7,13 @@ import { PARENTAL_STATUSES, SEXES, type ParentalStatus, type Sex } from '../doma
 import { Nullable } from '../../common/http/nullable';
 
 export class CreateChildRequest {
+  @ApiPropertyOptional({ example: 'OSCaR-2024-00817', maxLength: 100, description: 'Your case system’s own id for the child: unique within your agency (409 EXTERNAL_ID_EXISTS otherwise).' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  externalId?: string;
+
   @ApiProperty({ example: 'Srey Neang' }) @IsString() @MinLength(1) @MaxLength(100) givenName: string;
   @ApiProperty({ example: 'Chan' }) @IsString() @MinLength(1) @MaxLength(100) familyName: string;
   @ApiPropertyOptional({ example: 'ស្រីនាង', description: 'Stored exactly as sent.', nullable: true, type: String }) @IsOptional() @Nullable() @IsString() @MaxLength(100) givenNameKm?: string;
@@ -43,6 +50,7 @@ export class ChildView {
   @ApiProperty() disability: boolean;
   @ApiProperty({ enum: PARENTAL_STATUSES }) parentalStatus: ParentalStatus;
   @ApiProperty() homeProvinceCode: string;
+  @ApiProperty({ nullable: true, type: String }) externalId: string | null;
   @ApiProperty({ nullable: true, type: String }) homeDistrictCode: string | null;
   @ApiProperty({ nullable: true, type: String }) homeCommuneCode: string | null;
   @ApiProperty({ nullable: true, type: String }) homeVillageCode: string | null;

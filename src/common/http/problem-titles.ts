@@ -17,6 +17,7 @@ export const PROBLEM_TITLES: Record<string, readonly [en: string, km: string]> =
   CONCURRENT_UPDATE: ['Someone changed the same records at the same moment', 'មានអ្នកផ្សេងកែប្រែកំណត់ត្រាដូចគ្នាក្នុងពេលតែមួយ'],
   OPEN_EPISODE_EXISTS: ['The child already has an open case', 'កុមារមានករណីកំពុងបើករួចហើយ'],
   POSSIBLE_DUPLICATE_FACILITY: ['This facility may already be registered', 'មណ្ឌលនេះប្រហែលជាបានចុះបញ្ជីរួចហើយ'],
+  EXTERNAL_ID_EXISTS: ['This externalId is already used by the agency', 'externalId នេះស្ថាប័នបានប្រើរួចហើយ'],
   USERNAME_TAKEN: ['This username is taken', 'ឈ្មោះអ្នកប្រើនេះមានគេប្រើហើយ'],
   IDEMPOTENCY_KEY_REUSED: ['This Idempotency-Key was used for another request', 'Idempotency-Key នេះបានប្រើសម្រាប់សំណើផ្សេង'],
   PRECONDITION_FAILED: ['The record changed since you read it', 'កំណត់ត្រាបានផ្លាស់ប្ដូរតាំងពីអ្នកបានអាន'],
