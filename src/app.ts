@@ -124,7 +124,27 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
         'honour `If-Match`. Out-of-scope records answer 404.',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .build();
-  return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+    .addServer('/', 'This server')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  for (const [name, description] of TAGS) config.addTag(name, description);
+  return SwaggerModule.createDocument(app, config.build(), { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
 }
+
+/** What each group of operations is for, as the document's tags describe it. */
+const TAGS: [string, string][] = [
+  ['auth', 'Log in and out, and who the token belongs to.'],
+  ['agencies', 'Government offices, NGOs, faith-based and private operators.'],
+  ['users', 'Accounts, their roles and their scope (agency, provinces).'],
+  ['provinces', 'The 25 provinces and the official gazetteer of districts, communes and villages.'],
+  ['facilities', 'The registry of residential care facilities: registration, status, imports.'],
+  ['mous', 'MoUs between facilities and MoSVY: draft, activation, renewal, termination.'],
+  ['inspections', 'Inspections with the 15-area checklist, drafts, approval by a second inspector, corrective actions.'],
+  ['children', 'Children, found by name or id, and possible duplicates.'],
+  ['care-episodes', 'A child’s case from referral and gatekeeping to a closed, monitored case: steps, reviews, visits, handovers.'],
+  ['worklist', 'What each worker should act on, soonest first.'],
+  ['figures', 'Aggregates for planners, every count of children protected by disclosure control; series, indicators, populations.'],
+  ['labels', 'Every label in English and Khmer.'],
+  ['audit', 'The append-only audit log and the check of its hash chain.'],
+  ['health', 'Liveness and readiness for load balancers and supervisors.'],
+];
+

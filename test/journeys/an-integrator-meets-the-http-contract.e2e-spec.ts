@@ -121,6 +121,14 @@ describe('an integrator meets the HTTP contract', () => {
     expect((await t.admin.post('/agencies', { name: '' })).headers.location).toBeUndefined();
   });
 
+  it('describes every tag its operations use, and names its server', async () => {
+    const spec = (await t.anonymous.get('/docs-json')).body as { servers: { url: string }[]; tags: { name: string; description: string }[]; paths: Record<string, Record<string, { tags?: string[] }>> };
+    expect(spec.servers).toEqual([{ url: '/', description: 'This server' }]);
+    const used = new Set(Object.values(spec.paths).flatMap((ops) => Object.values(ops).flatMap((op) => op.tags ?? [])));
+    const described = new Map(spec.tags.map((tag) => [tag.name, tag.description]));
+    for (const tag of used) expect([tag, described.get(tag)]).toEqual([tag, expect.stringMatching(/\w{3,}/)]);
+  });
+
   it('tags every answer with a request id', async () => {
     const response = await t.anonymous.get('/health/live');
     expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
