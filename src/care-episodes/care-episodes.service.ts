@@ -59,7 +59,7 @@ export class CareEpisodesService {
       this.db.manager.create(CareEpisode, { ...state, externalId: request.externalId ?? null, externalAgencyId: request.externalId ? request.responsibleAgencyId : null }),
     );
     await this.episodeEvents.record(caller, episodeEvent(episode.id, episode, 'refer', null, request.referredOn, outcome));
-    return { ...episodeView(caller, episode, null), placementPlaces: { district: null, commune: null, village: null } };
+    return { ...episodeView(caller, episode, null), placementPlaces: await this.places.named({ provinceCode: episode.provinceCode }) };
   }
 
   private async checkReferral(caller: Caller, request: ReferBody): Promise<void> {

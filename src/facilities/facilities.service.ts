@@ -66,8 +66,7 @@ export class FacilitiesService {
     const status = applyCreation(facilityTransitions, { action: 'register', role: caller.role, facts: { hasActiveMou: false, residentCount: 0, today: todayIn() } });
     await this.checkReferences(caller, request);
     // Names typed in are the gazetteer's places, and give their codes where none were sent.
-    const named = await this.places.resolve(request.provinceCode, request);
-    request = { ...request, districtCode: request.districtCode ?? named.districtCode, communeCode: request.communeCode ?? named.communeCode, villageCode: request.villageCode ?? named.villageCode };
+    request = await this.places.withNamedCodes(request.provinceCode, request, request);
     await this.places.check(request);
     const { confirmNotDuplicate, ...fields } = request;
     if (!confirmNotDuplicate) await this.refuseLikelyDuplicate(fields);
@@ -126,12 +125,8 @@ export class FacilitiesService {
     await this.checkReferences(caller, request);
     // Names typed in are the gazetteer's places (their codes filled in), like at registration.
     if (request.district || request.commune || request.village) {
-      const named = await this.places.resolve(request.provinceCode ?? facility.provinceCode, {
-        district: request.district ?? facility.district,
-        commune: request.commune ?? facility.commune,
-        village: request.village ?? facility.village,
-      });
-      request = { ...request, districtCode: request.districtCode ?? named.districtCode, communeCode: request.communeCode ?? named.communeCode, villageCode: request.villageCode ?? named.villageCode };
+      const names = { district: request.district ?? facility.district, commune: request.commune ?? facility.commune, village: request.village ?? facility.village };
+      request = await this.places.withNamedCodes(request.provinceCode ?? facility.provinceCode, names, request);
     }
     // The codes as they will be, the ones sent over the ones kept, checked against the province.
     await this.places.check({

@@ -6,7 +6,7 @@ import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decor
 import type { Caller } from '../common/auth/caller';
 import { ApiValidationErrors } from '../common/http/api-errors.decorator';
 import { WithoutTransaction } from '../common/http/unit-of-work.interceptor';
-import { toCsv } from '../common/http/csv';
+import { csvAnswer, wantsCsv } from '../common/http/csv-lists';
 import {
   ChildrenFigures,
   ChildrenFiguresQuery,
@@ -38,9 +38,7 @@ type Reply = FastifyReply;
 
 /** JSON by default; CSV with a header row when the client asks for text/csv. */
 function respond<T>(request: FastifyRequest, reply: Reply, body: T, rows: () => Record<string, unknown>[], name: string): T | string {
-  if (!/text\/csv/.test(request.headers.accept ?? '')) return body;
-  void reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${name}.csv"`);
-  return toCsv(rows());
+  return wantsCsv(request) ? csvAnswer(reply, name, rows()) : body;
 }
 
 @ApiTags('figures')

@@ -130,6 +130,16 @@ export class PlacesService {
     return found;
   }
 
+  /** The codes a request sent, and for those it did not, the codes of the places its typed names name. */
+  async withNamedCodes<T extends { districtCode?: string | null; communeCode?: string | null; villageCode?: string | null }>(
+    provinceCode: string,
+    names: { district?: string | null; commune?: string | null; village?: string | null },
+    request: T,
+  ): Promise<T> {
+    const named = await this.resolve(provinceCode, names);
+    return { ...request, districtCode: request.districtCode ?? named.districtCode, communeCode: request.communeCode ?? named.communeCode, villageCode: request.villageCode ?? named.villageCode };
+  }
+
   /** The names of the places, for answers. */
   async named(codes: PlaceCodes): Promise<Record<string, { nameEn: string; nameKm: string } | null>> {
     // Most records name no place: answer them without touching (or loading) the gazetteer.

@@ -26,6 +26,18 @@ import type { WorklistQuery } from './worklist.dto';
 type Row = { due_on: string; entity_id: string; summary: string };
 const MAX_ITEMS = 500;
 
+/** What each kind of work is about. */
+const ENTITY: Record<WorkKind, string> = {
+  visit_due: 'care_episode',
+  review_due: 'care_episode',
+  referral_waiting: 'care_episode',
+  handover_waiting: 'case_handover',
+  inspection_due: 'facility',
+  inspection_awaiting_approval: 'inspection',
+  corrective_action_due: 'corrective_action',
+  mou_expiring: 'mou',
+};
+
 /**
  * What the caller should act on, soonest first: each kind read with the scope of the records it
  * is about, so a worklist never shows work outside the caller's cases or facilities.
@@ -92,16 +104,6 @@ export class WorklistService {
           .andWhere('m.ends_on <= :horizon', { horizon });
         return this.raw(qb, 'm.ends_on', `'MoU ends: ' || f.registry_code || ' ' || m.reference_number`, false, 'm.id');
       },
-    };
-    const ENTITY: Record<WorkKind, string> = {
-      visit_due: 'care_episode',
-      review_due: 'care_episode',
-      referral_waiting: 'care_episode',
-      handover_waiting: 'case_handover',
-      inspection_due: 'facility',
-      inspection_awaiting_approval: 'inspection',
-      corrective_action_due: 'corrective_action',
-      mou_expiring: 'mou',
     };
     const found = await Promise.all(kinds.map(async (kind) => (await readers[kind]()).map((r) => ({ kind, row: r }))));
     const items = found

@@ -24,7 +24,12 @@ export async function listAsCsv<T extends object>(
     rows.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor && rows.length < CSV_MAX_ROWS);
-  void reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${name}.csv"`);
   if (cursor) void reply.header('X-Truncated-At', String(CSV_MAX_ROWS));
-  return toCsv(rows as Record<string, unknown>[]);
+  return csvAnswer(reply, name, rows as Record<string, unknown>[]);
+}
+
+/** Rows as a CSV download named `name.csv`. */
+export function csvAnswer(reply: FastifyReply, name: string, rows: readonly Record<string, unknown>[]): string {
+  void reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${name}.csv"`);
+  return toCsv(rows);
 }
