@@ -66,6 +66,9 @@ import { ChildPopulationsController } from './figures/child-populations/child-po
 import { ChildPopulationsService } from './figures/child-populations/child-populations.service';
 import { IndicatorsService } from './figures/indicators/indicators.service';
 import { ChildrenSeriesService } from './figures/series/children-series.service';
+import { ChangesController } from './changes/changes.controller';
+import { ChangesService } from './changes/changes.service';
+import { FeedReaders } from './changes/feed-readers';
 
 /** The whole API in one module: features are cut by folder, wired here. */
 @Module({})
@@ -102,6 +105,7 @@ export class AppModule {
         PlacesController,
         FacilityImportsController,
         WorklistController,
+        ChangesController,
         HealthController,
       ],
       providers: [
@@ -138,6 +142,8 @@ export class AppModule {
         IndicatorsService,
         ChildPopulationsService,
         WorklistService,
+        FeedReaders,
+        ChangesService,
         PlacesService,
         FacilityImportsService,
         { provide: APP_GUARD, useClass: AccessGuard },

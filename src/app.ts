@@ -142,6 +142,7 @@ const TAGS: [string, string][] = [
   ['children', 'Children, found by name or id, and possible duplicates.'],
   ['care-episodes', 'A child’s case from referral and gatekeeping to a closed, monitored case: steps, reviews, visits, handovers.'],
   ['worklist', 'What each worker should act on, soonest first.'],
+  ['changes', 'The change feed: what changed, in commit order, for systems that sync (resume from the stored cursor).'],
   ['figures', 'Aggregates for planners, every count of children protected by disclosure control; series, indicators, populations.'],
   ['labels', 'Every label in English and Khmer.'],
   ['audit', 'The append-only audit log and the check of its hash chain.'],

@@ -26,7 +26,7 @@ export class CorrectiveActionsService {
     private readonly events: RegistryEventsService,
   ) {}
 
-  private scoped(caller: Caller) {
+  scoped(caller: Caller) {
     const qb = this.db.manager
       .createQueryBuilder(CorrectiveAction, 'ca')
       .innerJoin('inspections', 'i', 'i.id = ca.inspection_id')

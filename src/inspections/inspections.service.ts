@@ -35,7 +35,7 @@ export class InspectionsService {
    * Inspections are in scope when their facility is. Operators (ngo_workers) see results only:
    * an inspection announced to them before it is approved would not be unannounced.
    */
-  private scoped(caller: Caller) {
+  scoped(caller: Caller) {
     const query = this.db.manager.createQueryBuilder(Inspection, 'i').innerJoinAndSelect('i.facility', 'f');
     if (caller.role === 'ngo_worker') query.andWhere(`i.status = 'approved'`);
     return applyScope(query, caller, facilityScope());

@@ -27,7 +27,7 @@ export class MousService {
   ) {}
 
   /** MoUs are in scope when their facility is. */
-  private scoped(caller: Caller) {
+  scoped(caller: Caller) {
     const query = this.db.manager.createQueryBuilder(Mou, 'm').innerJoinAndSelect('m.facility', 'f');
     return applyScope(query, caller, facilityScope());
   }

@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'populations.write',
   'worklist.read',
   'duplicates.review',
+  'changes.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,6 +45,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'children.read',
     'episodes.read',
     'worklist.read',
+    'changes.read',
   ],
   social_worker: [
     'agencies.read',
@@ -57,6 +59,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'episodes.write',
     'duplicates.review',
     'worklist.read',
+    'changes.read',
   ],
   ngo_worker: [
     'agencies.read',
@@ -71,6 +74,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'episodes.read',
     'episodes.write',
     'worklist.read',
+    'changes.read',
   ],
   planner: ['provinces.read', 'profile.read', 'figures.read'],
 };

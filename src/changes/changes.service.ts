@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Caller, isNational } from '../common/auth/caller';
+import { roleHasPermission } from '../common/auth/roles';
+import { Database } from '../common/database/database.service';
+import { decodeCursor, encodeCursor } from '../common/http/pagination';
+import { FeedReaders } from './feed-readers';
+import { FEED_ENTITY_TYPES, FEED_READ_PERMISSION, type FeedEntityType } from './domain/feed-entity-types';
+import { FEED_START, isFeedPosition, nextFeedPosition, type FeedPosition } from './domain/feed-position';
+import type { ChangeItem, ChangePage, ChangesQuery } from './dto/changes.dto';
+
+/** How many feed rows one page looks at, at most, to find the ones in the caller's scope. */
+const SCAN_LIMIT = 5000;
+
+interface FeedRow {
+  xid: string;
+  seq: string;
+  occurred_at: Date;
+  entity_type: FeedEntityType;
+  entity_id: string;
+  action: 'created' | 'updated';
+  version: number;
+  scan_end: boolean;
+}
+
+/**
+ * The change feed. Only changes of transactions older than every transaction still running are
+ * answered (`xid < pg_snapshot_xmin`): all of them have committed or rolled back, so nothing can
+ * later appear behind a cursor already handed out. Scope is applied as the caller's own lists apply
+ * it, through each record type's scoped query, as it is now.
+ */
+@Injectable()
+export class ChangesService {
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditService,
+    private readonly readable: FeedReaders,
+  ) {}
+
+  async page(caller: Caller, query: ChangesQuery): Promise<ChangePage> {
+    const after = query.after ? decodeCursor<FeedPosition>(query.after, isFeedPosition) : FEED_START;
+    const limit = query.limit ?? 100;
+    const types = (query.types ?? FEED_ENTITY_TYPES).filter((type) => roleHasPermission(caller.role, FEED_READ_PERMISSION[type]));
+    const rows = await this.read(caller, after, types, limit);
+    const items = rows.filter((row) => !row.scan_end);
+    const lastScanned = rows.find((row) => row.scan_end) ?? null;
+    await this.audit.record({ action: 'changes.read', entityType: 'change_feed', changes: { items: items.length } });
+    return {
+      items: items.map(toItem),
+      nextCursor: encodeCursor(positionOnly(nextFeedPosition(after, items, limit, lastScanned))),
+    };
+  }
+
+  private async read(caller: Caller, after: FeedPosition, types: FeedEntityType[], limit: number): Promise<FeedRow[]> {
+    if (types.length === 0) return [];
+    const parameters: ObjectLiteral = { xid: after.xid, seq: after.seq, types, scan: SCAN_LIMIT, limit };
+    const inScope = isNational(caller) ? 'true' : types.map((type) => this.inScope(type, caller, parameters)).join(' OR ');
+    const sql = `WITH scanned AS MATERIALIZED (
+        SELECT xid::text AS xid, seq::text AS seq, xid AS xid_order, seq AS seq_order, occurred_at, entity_type, entity_id, action, version
+        FROM change_feed
+        WHERE (xid, seq) > (:xid::xid8, :seq::bigint) AND xid < pg_snapshot_xmin(pg_current_snapshot()) AND entity_type = ANY(:types::text[])
+        ORDER BY xid, seq LIMIT :scan),
+      visible AS (SELECT * FROM scanned ch WHERE ${inScope} ORDER BY xid_order, seq_order LIMIT :limit)
+      (SELECT xid, seq, occurred_at, entity_type, entity_id, action, version, false AS scan_end FROM visible ORDER BY xid_order, seq_order)
+      UNION ALL
+      (SELECT xid, seq, occurred_at, entity_type, entity_id, action, version, true FROM scanned ORDER BY xid_order DESC, seq_order DESC LIMIT 1)`;
+    const [text, values] = this.db.dataSource.driver.escapeQueryWithParameters(sql, parameters);
+    return this.db.manager.query<FeedRow[]>(text, values);
+  }
+
+  /** `EXISTS` over the type's own scoped query, its parameters added to the page's. */
+  private inScope(type: FeedEntityType, caller: Caller, parameters: ObjectLiteral): string {
+    const scoped: SelectQueryBuilder<ObjectLiteral> = this.readable.scoped(type, caller);
+    const sub = scoped.select('1').andWhere(`${scoped.alias}.id = ch.entity_id`);
+    Object.assign(parameters, sub.getParameters());
+    return `(ch.entity_type = '${type}' AND EXISTS (${sub.getQuery()}))`;
+  }
+}
+
+const positionOnly = (row: FeedPosition): FeedPosition => ({ xid: row.xid, seq: row.seq });
+
+function toItem(row: FeedRow): ChangeItem {
+  return {
+    cursor: encodeCursor(positionOnly(row)),
+    occurredAt: row.occurred_at.toISOString(),
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    action: row.action,
+    version: row.version,
+  };
+}
