@@ -67,6 +67,8 @@ import { ChildPopulationsService } from './figures/child-populations/child-popul
 import { IndicatorsService } from './figures/indicators/indicators.service';
 import { ChildrenSeriesService } from './figures/series/children-series.service';
 import { ChangesController } from './changes/changes.controller';
+import { ApiClientsController } from './api-clients/api-clients.controller';
+import { ApiClientsService } from './api-clients/api-clients.service';
 import { ChangesService } from './changes/changes.service';
 import { FeedReaders } from './changes/feed-readers';
 
@@ -106,6 +108,7 @@ export class AppModule {
         FacilityImportsController,
         WorklistController,
         ChangesController,
+        ApiClientsController,
         HealthController,
       ],
       providers: [
@@ -144,6 +147,7 @@ export class AppModule {
         WorklistService,
         FeedReaders,
         ChangesService,
+        ApiClientsService,
         PlacesService,
         FacilityImportsService,
         { provide: APP_GUARD, useClass: AccessGuard },

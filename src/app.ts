@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type RequestListener } from 'node:http';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
-import { useCsvBodies, useStrictJsonBodies } from './common/http/json-body';
+import { useCsvBodies, useFormBodies, useStrictJsonBodies } from './common/http/json-body';
 import { frameworkErrorAsProblem, problemDetails } from './common/http/problem-details.filter';
 import { Lifecycle } from './common/http/lifecycle';
 import { useSignedCursors } from './common/http/pagination';
@@ -76,6 +76,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   fastify.removeContentTypeParser(['text/plain']);
   useStrictJsonBodies(fastify, config.bodyLimitBytes);
   useCsvBodies(fastify);
+  useFormBodies(fastify);
   useSignedCursors(config.jwtSecret);
   const lifecycle = app.get(Lifecycle);
   fastify.addHook('onSend', async (request, reply, payload) => {
@@ -125,14 +126,21 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     )
     .setVersion('1')
     .addServer('/', 'This server')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    // The Swagger UI's Authorize dialog signs in through these: a username and password, or an API client's id and secret.
+    .addOAuth2({
+      type: 'oauth2',
+      description: 'POST /api/v1/auth/token: the password grant for people, the client-credentials grant for API clients.',
+      flows: { password: { tokenUrl: `/${API_PREFIX}/auth/token`, scopes: {} }, clientCredentials: { tokenUrl: `/${API_PREFIX}/auth/token`, scopes: {} } },
+    });
   for (const [name, description] of TAGS) config.addTag(name, description);
   return SwaggerModule.createDocument(app, config.build(), { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
 }
 
 /** What each group of operations is for, as the document's tags describe it. */
 const TAGS: [string, string][] = [
-  ['auth', 'Log in and out, and who the token belongs to.'],
+  ['auth', 'Log in and out (a password, or an API client’s credentials at the OAuth 2 token endpoint), and who the token belongs to.'],
+  ['api-clients', 'Accounts of systems (an NGO’s case system, an OpenFn job) that sign in with the client-credentials grant.'],
   ['agencies', 'Government offices, NGOs, faith-based and private operators.'],
   ['users', 'Accounts, their roles and their scope (agency, provinces).'],
   ['provinces', 'The 25 provinces and the official gazetteer of districts, communes and villages.'],

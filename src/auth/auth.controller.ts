@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Authenticated, CurrentCaller, PublicRoute } from '../common/auth/authenticated.decorator';
 import type { Caller } from '../common/auth/caller';
 import { CallerView } from './dto/caller.view';
-import { LoginRequest, LoginResponse } from './dto/login.dto';
+import { LoginRequest, LoginResponse, TokenRequest, TokenResponse } from './dto/login.dto';
+import { ApiValidationErrors } from '../common/http/api-errors.decorator';
+import { basicCredentials } from './basic-credentials';
 import { AuthService } from './auth.service';
 
 @ApiTags('auth')
@@ -21,6 +23,22 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts; see `Retry-After`.' })
   login(@Body() body: LoginRequest, @Req() request: FastifyRequest): Promise<LoginResponse> {
     return this.auth.login(body, request.ip);
+  }
+
+  @Post('token')
+  @HttpCode(200)
+  @PublicRoute()
+  @ApiOperation({
+    summary:
+      'The OAuth 2 token endpoint: `grant_type=client_credentials` for an API client (its id and secret in the body or as HTTP Basic), or `grant_type=password` for a person. JSON or form-encoded.',
+  })
+  @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
+  @ApiOkResponse({ type: TokenResponse })
+  @ApiUnauthorizedResponse({ description: 'Wrong credentials, or a revoked client or deactivated account (problem+json `UNAUTHENTICATED`, with OAuth’s `error`).' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts; see `Retry-After`.' })
+  @ApiValidationErrors()
+  token(@Body() body: TokenRequest, @Headers('authorization') authorization: string | undefined, @Req() request: FastifyRequest): Promise<TokenResponse> {
+    return this.auth.token(body, basicCredentials(authorization), request.ip);
   }
 
   @Post('logout')

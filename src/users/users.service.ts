@@ -21,7 +21,7 @@ const SAFE_FIELDS = ['username', 'role', 'agencyId', 'provinceCodes', 'active'] 
 const ACCESS_FIELDS = ['password', 'role', 'agencyId', 'provinceCodes', 'active'] as const;
 
 export function toUserView(user: User): UserView {
-  const { passwordHash: _hash, tokenVersion: _tokenVersion, agency: _agency, ...view } = user;
+  const { passwordHash: _hash, tokenVersion: _tokenVersion, agency: _agency, kind: _kind, ...view } = user;
   return view;
 }
 
@@ -38,7 +38,8 @@ export class UsersService {
   ) {}
 
   private scoped(caller: Caller) {
-    const query = this.db.manager.createQueryBuilder(User, 'u');
+    // Systems' accounts are managed at /api-clients, not here.
+    const query = this.db.manager.createQueryBuilder(User, 'u').where(`u.kind = 'person'`);
     return applyScope(query, caller, { agencyIds: 'ARRAY[u.agency_id]', provinceCodes: 'u.province_codes' });
   }
 
@@ -113,7 +114,7 @@ export class UsersService {
    * agency), which its actions then carry; inspectors and social workers have provinces; nobody else
    * has either.
    */
-  private async checkRoleShape(shape: { role: Role; agencyId: string | null; provinceCodes: string[] }): Promise<void> {
+  async checkRoleShape(shape: { role: Role; agencyId: string | null; provinceCodes: string[] }): Promise<void> {
     const errors: FieldError[] = [];
     if (shape.role === 'ngo_worker' && !shape.agencyId) {
       errors.push({ field: 'agencyId', messages: ['agencyId is required for an ngo_worker'] });

@@ -26,9 +26,9 @@ const routes = listRoutes();
 const everyRoute = () => routes;
 
 describe('every route declares who may call it', () => {
-  it('finds every route it checks: 91, each counted once', () => {
-    expect(everyRoute()).toHaveLength(91);
-    expect(new Set(everyRoute().map((r) => r.route.split(' (')[0])).size).toBe(91);
+  it('finds every route it checks: 96, each counted once', () => {
+    expect(everyRoute()).toHaveLength(96);
+    expect(new Set(everyRoute().map((r) => r.route.split(' (')[0])).size).toBe(96);
   });
 
   it.each(everyRoute().map((r) => [r.route, r.handler] as const))('%s has @Authenticated or @PublicRoute', (_route, handler) => {
@@ -36,11 +36,11 @@ describe('every route declares who may call it', () => {
   });
 
   // Labels are public so that a login page can be in Khmer; they name no one.
-  it('keeps the public routes to login, health, docs and labels', () => {
+  it('keeps the public routes to login and the token endpoint, health, docs and labels', () => {
     const publicRoutes = everyRoute()
       .filter((r) => 'public' in (Reflect.getMetadata(ACCESS_METADATA, r.handler) ?? {}))
       .map((r) => r.route.split(' (')[0]);
-    expect(publicRoutes.sort()).toEqual(['0 health/live', '0 health/ready', '0 labels//', '1 auth/login'].sort());
+    expect(publicRoutes.sort()).toEqual(['0 health/live', '0 health/ready', '0 labels//', '1 auth/login', '1 auth/token'].sort());
   });
 });
 
@@ -58,7 +58,7 @@ describe('the OpenAPI document declares the auth of every route', () => {
         .filter(([, op]) => !op.security?.length)
         .map(([method]) => `${method.toUpperCase()} ${path}`),
     );
-    expect(unsecured.sort()).toEqual(['GET /api/v1/labels', 'GET /health/live', 'GET /health/ready', 'POST /api/v1/auth/login']);
+    expect(unsecured.sort()).toEqual(['GET /api/v1/labels', 'GET /health/live', 'GET /health/ready', 'POST /api/v1/auth/login', 'POST /api/v1/auth/token']);
   });
 
   it('documents exactly the routes the controllers declare', async () => {

@@ -1,5 +1,5 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOAuth2, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Caller } from './caller';
 import { Permission, ROLE_PERMISSIONS, ROLES } from './roles';
 
@@ -12,6 +12,7 @@ export function Authenticated(options: { permission: Permission }) {
   return applyDecorators(
     SetMetadata(ACCESS_METADATA, options),
     ApiBearerAuth(),
+    ApiOAuth2([]),
     ApiUnauthorizedResponse({ description: 'Missing, expired or revoked token (problem+json `UNAUTHENTICATED`).' }),
     ApiForbiddenResponse({
       description: `Permission \`${options.permission}\`, held by: ${roles.join(', ')}. Other roles get problem+json \`FORBIDDEN\`.`,

@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'worklist.read',
   'duplicates.review',
   'changes.read',
+  'api_clients.manage',
+  'webhooks.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -75,6 +77,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'episodes.write',
     'worklist.read',
     'changes.read',
+    'webhooks.manage',
   ],
   planner: ['provinces.read', 'profile.read', 'figures.read'],
 };

@@ -41,3 +41,28 @@ export function useCsvBodies(fastify: FastifyInstance): void {
     done(null, new CsvBody(body.toString('utf8')));
   });
 }
+
+/** The token endpoint's path: the one route that takes a form, as OAuth 2 clients send one. */
+export const FORM_BODY_PATH = '/api/v1/auth/token';
+
+/**
+ * application/x-www-form-urlencoded bodies, for the OAuth 2 token endpoint only: elsewhere a form
+ * is 415, so no browser form can post to the API. A field given twice is refused, not guessed at.
+ */
+export function useFormBodies(fastify: FastifyInstance): void {
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit: 16 * 1024 }, (request, body: Buffer, done) => {
+    if (request.url.split('?')[0] !== FORM_BODY_PATH) {
+      const error = new Error('This route takes JSON, not a form.') as Error & { statusCode: number; code: string };
+      error.statusCode = 415;
+      error.code = 'FST_ERR_CTP_INVALID_MEDIA_TYPE';
+      return done(error, undefined);
+    }
+    if (!isUtf8(body)) return done(new ValidationFailed([{ field: 'body', messages: ['the body is not valid UTF-8'] }]), undefined);
+    const fields: Record<string, string> = {};
+    for (const [name, value] of new URLSearchParams(body.toString('utf8'))) {
+      if (Object.hasOwn(fields, name)) return done(new ValidationFailed([{ field: name, messages: [`${name} is given more than once`] }]), undefined);
+      fields[name] = value;
+    }
+    done(null, fields);
+  });
+}
