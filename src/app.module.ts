@@ -69,6 +69,9 @@ import { ChildrenSeriesService } from './figures/series/children-series.service'
 import { ChangesController } from './changes/changes.controller';
 import { ApiClientsController } from './api-clients/api-clients.controller';
 import { ApiClientsService } from './api-clients/api-clients.service';
+import { WebhooksController } from './webhooks/webhooks.controller';
+import { WebhooksService } from './webhooks/webhooks.service';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 import { ChangesService } from './changes/changes.service';
 import { FeedReaders } from './changes/feed-readers';
 
@@ -109,6 +112,7 @@ export class AppModule {
         WorklistController,
         ChangesController,
         ApiClientsController,
+        WebhooksController,
         HealthController,
       ],
       providers: [
@@ -148,6 +152,8 @@ export class AppModule {
         FeedReaders,
         ChangesService,
         ApiClientsService,
+        WebhooksService,
+        WebhookDispatcher,
         PlacesService,
         FacilityImportsService,
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -150,6 +150,7 @@ const TAGS: [string, string][] = [
   ['children', 'Children, found by name or id, and possible duplicates.'],
   ['care-episodes', 'A child’s case from referral and gatekeeping to a closed, monitored case: steps, reviews, visits, handovers.'],
   ['worklist', 'What each worker should act on, soonest first.'],
+  ['webhooks', 'Subscriptions that push each change to a system’s URL, signed (Standard Webhooks), retried, with a deliveries log.'],
   ['changes', 'The change feed: what changed, in commit order, for systems that sync (resume from the stored cursor).'],
   ['figures', 'Aggregates for planners, every count of children protected by disclosure control; series, indicators, populations.'],
   ['labels', 'Every label in English and Khmer.'],

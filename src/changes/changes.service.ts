@@ -40,16 +40,26 @@ export class ChangesService {
 
   async page(caller: Caller, query: ChangesQuery): Promise<ChangePage> {
     const after = query.after ? decodeCursor<FeedPosition>(query.after, isFeedPosition) : FEED_START;
-    const limit = query.limit ?? 100;
-    const types = (query.types ?? FEED_ENTITY_TYPES).filter((type) => roleHasPermission(caller.role, FEED_READ_PERMISSION[type]));
+    const { items, next } = await this.readAs(caller, after, query.types ?? FEED_ENTITY_TYPES, query.limit ?? 100);
+    await this.audit.record({ action: 'changes.read', entityType: 'change_feed', changes: { items: items.length } });
+    return { items, nextCursor: encodeCursor(next) };
+  }
+
+  /** Up to `limit` changes after `after` that `caller` may read now, and where to resume. */
+  async readAs(caller: Caller, after: FeedPosition, wanted: readonly FeedEntityType[], limit: number): Promise<{ items: ChangeItem[]; next: FeedPosition }> {
+    const types = wanted.filter((type) => roleHasPermission(caller.role, FEED_READ_PERMISSION[type]));
     const rows = await this.read(caller, after, types, limit);
     const items = rows.filter((row) => !row.scan_end);
     const lastScanned = rows.find((row) => row.scan_end) ?? null;
-    await this.audit.record({ action: 'changes.read', entityType: 'change_feed', changes: { items: items.length } });
-    return {
-      items: items.map(toItem),
-      nextCursor: encodeCursor(positionOnly(nextFeedPosition(after, items, limit, lastScanned))),
-    };
+    return { items: items.map(toItem), next: positionOnly(nextFeedPosition(after, items, limit, lastScanned)) };
+  }
+
+  /** The end of the feed as it stands: a reader starting here sees only what commits from now on. */
+  async end(): Promise<FeedPosition> {
+    const [last] = await this.db.manager.query<FeedPosition[]>(
+      'SELECT xid::text AS xid, seq::text AS seq FROM change_feed WHERE xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid DESC, seq DESC LIMIT 1',
+    );
+    return last ?? FEED_START;
   }
 
   private async read(caller: Caller, after: FeedPosition, types: FeedEntityType[], limit: number): Promise<FeedRow[]> {

@@ -23,6 +23,18 @@ export interface AppConfig {
   database: DatabaseTimeouts;
   /** A request (its body included) must arrive within this. */
   requestTimeoutSeconds: number;
+  webhooks: WebhookSettings;
+}
+
+export interface WebhookSettings {
+  /** Deliver to loopback and private addresses (a receiver on the same host or network). */
+  allowPrivateTargets: boolean;
+  /** How often each instance looks for changes to queue and deliveries due. */
+  pollMs: number;
+  /** The first retry's wait; each further one doubles it. */
+  retryBaseMs: number;
+  /** A receiver that has not answered within this has failed the attempt. */
+  timeoutMs: number;
 }
 
 
@@ -59,6 +71,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!/^[a-z0-9._-]{3,64}$/i.test(adminUsername)) {
     problems.push('BOOTSTRAP_ADMIN_USERNAME must be 3-64 letters, digits, dots, dashes or underscores');
   }
+  const allowPrivateTargets = env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? 'false';
+  if (!['true', 'false'].includes(allowPrivateTargets)) problems.push('WEBHOOK_ALLOW_PRIVATE_TARGETS must be true or false');
   const logRequests = env.LOG_REQUESTS ?? 'true';
   if (!['true', 'false'].includes(logRequests)) problems.push('LOG_REQUESTS must be true or false');
 
@@ -84,6 +98,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       acquireTimeoutMs: int('DB_ACQUIRE_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.acquireTimeoutMs, 100, 600_000),
     },
     requestTimeoutSeconds: int('REQUEST_TIMEOUT_SECONDS', 30, 1, 3600),
+    webhooks: {
+      allowPrivateTargets: allowPrivateTargets === 'true',
+      pollMs: int('WEBHOOK_POLL_MS', 250, 10, 60_000),
+      retryBaseMs: int('WEBHOOK_RETRY_BASE_MS', 5000, 10, 3_600_000),
+      timeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+    },
   };
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
