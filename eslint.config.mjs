@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'eslint.config.mjs', 'jest.config.js', '.dependency-cruiser.cjs', 'jest.browser.config.js', 'scripts/copy-assets.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'eslint.config.mjs', 'jest.config.js', '.dependency-cruiser.cjs', 'jest.browser.config.js', 'scripts/copy-assets.mjs', 'test/contract/typed-client/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

@@ -8,6 +8,7 @@ import { createServer, type RequestListener } from 'node:http';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { useCsvBodies, useFormBodies, useStrictJsonBodies } from './common/http/json-body';
+import { applyContractConventions } from './common/http/openapi-conventions';
 import { frameworkErrorAsProblem, problemDetails } from './common/http/problem-details.filter';
 import { Lifecycle } from './common/http/lifecycle';
 import { useSignedCursors } from './common/http/pagination';
@@ -125,6 +126,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
         'honour `If-Match`. Out-of-scope records answer 404.',
     )
     .setVersion('1')
+    .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
     .addServer('/', 'This server')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     // The Swagger UI's Authorize dialog signs in through these: a username and password, or an API client's id and secret.
@@ -134,7 +136,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
       flows: { password: { tokenUrl: `/${API_PREFIX}/auth/token`, scopes: {} }, clientCredentials: { tokenUrl: `/${API_PREFIX}/auth/token`, scopes: {} } },
     });
   for (const [name, description] of TAGS) config.addTag(name, description);
-  return SwaggerModule.createDocument(app, config.build(), { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+  return applyContractConventions(SwaggerModule.createDocument(app, config.build(), { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` }));
 }
 
 /** What each group of operations is for, as the document's tags describe it. */

@@ -71,6 +71,9 @@ describe('an NGO system syncs what changed', () => {
 
     const onlyEpisodes = await drain(ngo, start.cursor, 'types=care_episode');
     expect(new Set(onlyEpisodes.items.map((c) => c.entityType))).toEqual(new Set(['care_episode']));
+    // As a comma list, or repeated as generated clients send an array.
+    const repeated = await drain(ngo, start.cursor, 'types=care_episode&types=child');
+    expect(new Set(repeated.items.map((c) => c.entityType))).toEqual(new Set(['care_episode', 'child']));
   });
 
   it('shows a record to whoever may read it now, and only the types their role reads', async () => {

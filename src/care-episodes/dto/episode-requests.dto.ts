@@ -62,14 +62,23 @@ export class AlternativeConsidered {
 
 export class AdmitRequest extends OccurredOnRequest implements AdmitBody {
   @ApiProperty({ format: 'uuid' }) @IsUUID() facilityId: string;
-  @ApiProperty({ description: 'Why residential care, as a last resort.' }) @IsString() @MinLength(10) @MaxLength(4000) justification: string;
-  @ApiProperty({ type: [AlternativeConsidered], description: 'Why each of parental_care, kinship_care and foster_care was not suitable.' })
+  @ApiProperty({ description: 'Why residential care, as a last resort.', example: 'Severe abuse at home; no safe family option could be found in time.' }) @IsString() @MinLength(10) @MaxLength(4000) justification: string;
+  @ApiProperty({
+    type: [AlternativeConsidered],
+    minItems: 3,
+    description: 'Why each of parental_care, kinship_care and foster_care was not suitable: all three, or the guard `family_based_options_considered` refuses.',
+    example: [
+      { option: 'parental_care', whyNotSuitable: 'The abuser lives in the home.' },
+      { option: 'kinship_care', whyNotSuitable: 'No relative could be traced yet.' },
+      { option: 'foster_care', whyNotSuitable: 'No approved foster family in the province.' },
+    ],
+  })
   @IsArray()
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
   @Type(() => AlternativeConsidered)
   alternativesConsidered: AlternativeConsidered[];
-  @ApiPropertyOptional({ description: 'Required for a child under 3: the exceptional reason.' })
+  @ApiPropertyOptional({ description: 'Required for a child under 3: the exceptional reason.', example: 'An infant abandoned at the hospital; an emergency foster family is being found.' })
   @IsOptional()
   @IsString()
   @MinLength(10)

@@ -11,7 +11,7 @@ export class CreateUserRequest {
   @Matches(/^[A-Za-z0-9._-]{3,64}$/, { message: 'username must be 3-64 letters, digits, dots, dashes or underscores' })
   username: string;
 
-  @ApiProperty({ format: 'password', minLength: 12 })
+  @ApiProperty({ format: 'password', minLength: 12, example: 'rice fields at dawn in Battambang' })
   @IsString()
   @MinLength(12)
   @MaxLength(256)
@@ -46,10 +46,10 @@ export class CreateUserRequest {
 
 export class UpdateUserRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) displayName?: string;
-  @ApiPropertyOptional({ format: 'password' }) @IsOptional() @IsString() @MinLength(12) @MaxLength(256) password?: string;
+  @ApiPropertyOptional({ format: 'password', example: 'a new passphrase for the rainy season' }) @IsOptional() @IsString() @MinLength(12) @MaxLength(256) password?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) @IsOptional() @Nullable() @IsUUID() agencyId?: string | null;
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({ type: [String], example: ['02'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(25)
