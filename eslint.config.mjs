@@ -28,8 +28,8 @@ export default tseslint.config(
     },
   },
   {
-    // The dashboard's browser scripts: plain ES modules, linted without type information.
-    files: ['src/dashboard/public/**/*.js'],
+    // The dashboard's browser scripts and the examples: plain ES modules, linted without type information.
+    files: ['src/dashboard/public/**/*.js', 'examples/**/*.js', 'examples/**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { sourceType: 'module', parserOptions: { projectService: false } },
   },
