@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { Agent, request } from 'node:http';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -14,6 +13,8 @@ import { CARE_SPLIT_SQL, childrenStockSql, facilitiesSql, flowsSql, GATEKEEPING_
 import { CHILD_POPULATION_SQL, COMPLIANCE_TODAY_SQL, RESIDENTIAL_EXITS_SQL } from '../../src/figures/indicators/indicators.queries';
 import { stockChangesSql } from '../../src/figures/series/series.queries';
 import { timeDashboard } from './dashboard';
+import { agent, call, f, login, PASSWORD, percentile, printTable, timeIt, waitFor } from './http';
+import { benchIntegration } from './integration';
 import { projectDatabase } from '../db-url';
 
 /**
@@ -22,12 +23,10 @@ import { projectDatabase } from '../db-url';
  * against the API and against a bare node:http + pg server running the same SQL, and watches the
  * API's memory. Prints a table; ratios are against baselines measured in the same run.
  */
-const PASSWORD = 'bench-password-2026';
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-42';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -48,7 +47,7 @@ async function main(): Promise<void> {
 
     const apiPort = await findFreePort();
     const barePort = await findFreePort();
-    const env = { ...process.env, DATABASE_URL: url, JWT_SECRET, LOG_REQUESTS: 'false' };
+    const env = { ...process.env, DATABASE_URL: url, JWT_SECRET, LOG_REQUESTS: 'false', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' };
     // The flags of `npm start` and the Docker image, plus any the caller adds (e.g. --cpu-prof).
     const nodeArgs = ['--max-semi-space-size=4', ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
     const startApi = () => spawn(process.execPath, [...nodeArgs, path.join(__dirname, '../../src/main.js')], { env: { ...env, PORT: String(apiPort) }, stdio: 'ignore' });
@@ -58,6 +57,7 @@ async function main(): Promise<void> {
     await waitFor(apiPort, '/health/ready');
     await waitFor(barePort, '/api/v1/care-episodes/00000000-0000-4000-8000-000000000000', 401);
 
+    if (process.env.BENCH_ONLY === 'integration') return await benchIntegration(apiPort, pool);
     const planner = await login(apiPort, 'bench.planner');
     const social = await login(apiPort, 'bench.social');
     const asOf = today();
@@ -134,6 +134,7 @@ async function main(): Promise<void> {
     }
     printTable(['request', 'p50', 'p95', 'target'], dailyRows);
     await benchImport(apiPort, pool);
+    await benchIntegration(apiPort, pool);
     if (process.env.BENCH_ONLY === 'figures') return;
 
     const readIds = (await pool.query<{ id: string }>(`SELECT id FROM care_episodes WHERE status <> 'closed' ORDER BY random() LIMIT 200`)).rows.map((r) => r.id);
@@ -211,6 +212,7 @@ async function benchUsers(pool: Pool): Promise<void> {
     ['bench.social', 'social_worker', []],
     ['bench.social.12', 'social_worker', ['12']],
     ['bench.inspector', 'inspector', []],
+    ['bench.admin', 'admin', []],
   ] as const) {
     await pool.query(
       `INSERT INTO users (username, password_hash, display_name, role, province_codes) VALUES ($1, $2, $1, $3, $4)
@@ -218,59 +220,13 @@ async function benchUsers(pool: Pool): Promise<void> {
       [username, hash, role, provinces],
     );
   }
-}
-
-interface Answer {
-  status: number;
-  body: string;
-}
-
-function call(port: number, method: string, urlPath: string, token?: string, body?: string, contentType = 'application/json'): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path: urlPath,
-        agent,
-        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': contentType, 'content-length': Buffer.byteLength(body) } : {}) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-async function login(port: number, username: string): Promise<string> {
-  const answer = await call(port, 'POST', '/api/v1/auth/login', undefined, JSON.stringify({ username, password: PASSWORD }));
-  if (answer.status !== 200) throw new Error(`login failed: ${answer.body}`);
-  return (JSON.parse(answer.body) as { accessToken: string }).accessToken;
-}
-
-async function waitFor(port: number, urlPath: string, status = 200): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const answer = await call(port, 'GET', urlPath).catch(() => undefined);
-    if (answer?.status === status) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`server on port ${port} did not come up`);
-}
-
-async function timeIt(rounds: number, work: () => Promise<void>): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 3; i++) await work();
-  const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const start = process.hrtime.bigint();
-    await work();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+  // An NGO's worker: the agency responsible for the most cases, for a scoped sync of the feed.
+  await pool.query(
+    `INSERT INTO users (username, password_hash, display_name, role, agency_id)
+     SELECT 'bench.ngo', $1, 'bench.ngo', 'ngo_worker', responsible_agency_id FROM care_episodes GROUP BY responsible_agency_id ORDER BY count(*) DESC LIMIT 1
+     ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, active = true, agency_id = EXCLUDED.agency_id`,
+    [hash],
+  );
 }
 
 async function load(
@@ -318,20 +274,6 @@ function watchRss(pid: number): { stop: () => number } {
 function mean(runs: { rps: number; p50: number; p95: number; errors: number }[]) {
   const avg = (pick: (r: (typeof runs)[number]) => number) => runs.reduce((sum, r) => sum + pick(r), 0) / runs.length;
   return { rps: avg((r) => r.rps), p50: avg((r) => r.p50), p95: avg((r) => r.p95), errors: runs.reduce((sum, r) => sum + r.errors, 0) };
-}
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-const f = (n: number, digits = 1) => n.toFixed(digits);
-
-function printTable(header: string[], rows: string[][]): void {
-  console.log(`| ${header.join(' | ')} |`);
-  console.log(`|${header.map(() => '---').join('|')}|`);
-  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 }
 
 main().catch((error: unknown) => {

@@ -57,20 +57,22 @@ export class ChangesService {
   /** The end of the feed as it stands: a reader starting here sees only what commits from now on. */
   async end(): Promise<FeedPosition> {
     const [last] = await this.db.manager.query<FeedPosition[]>(
-      'SELECT xid::text AS xid, seq::text AS seq FROM change_feed WHERE xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid DESC, seq DESC LIMIT 1',
+      // Ordered by the columns, not by their text (which would put seq 10 before 9).
+      'SELECT xid::text AS xid, seq::text AS seq FROM change_feed WHERE xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY change_feed.xid DESC, change_feed.seq DESC LIMIT 1',
     );
     return last ?? FEED_START;
   }
 
   private async read(caller: Caller, after: FeedPosition, types: FeedEntityType[], limit: number): Promise<FeedRow[]> {
     if (types.length === 0) return [];
-    const parameters: ObjectLiteral = { xid: after.xid, seq: after.seq, types, scan: SCAN_LIMIT, limit };
+    // A national reader sees every row it scans: no need to look further than the page.
+    const parameters: ObjectLiteral = { xid: after.xid, seq: after.seq, types, scan: isNational(caller) ? limit : SCAN_LIMIT, limit };
     const inScope = isNational(caller) ? 'true' : types.map((type) => this.inScope(type, caller, parameters)).join(' OR ');
     const sql = `WITH scanned AS MATERIALIZED (
         SELECT xid::text AS xid, seq::text AS seq, xid AS xid_order, seq AS seq_order, occurred_at, entity_type, entity_id, action, version
         FROM change_feed
         WHERE (xid, seq) > (:xid::xid8, :seq::bigint) AND xid < pg_snapshot_xmin(pg_current_snapshot()) AND entity_type = ANY(:types::text[])
-        ORDER BY xid, seq LIMIT :scan),
+        ORDER BY change_feed.xid, change_feed.seq LIMIT :scan),
       visible AS (SELECT * FROM scanned ch WHERE ${inScope} ORDER BY xid_order, seq_order LIMIT :limit)
       (SELECT xid, seq, occurred_at, entity_type, entity_id, action, version, false AS scan_end FROM visible ORDER BY xid_order, seq_order)
       UNION ALL

@@ -1,5 +1,7 @@
 import { Client } from 'pg';
 import { aChild, authorizedFacility, createAgency, createFacility, daysFromToday, goodVisit, referral } from '../support/builders';
+import { ChangesService } from '../../src/changes/changes.service';
+import { Database } from '../../src/common/database/database.service';
 import { startTestApp, type ApiClient, type TestApp } from '../support/test-app';
 
 interface Change {
@@ -159,6 +161,23 @@ describe('an NGO system syncs what changed', () => {
     expect([...committed].filter((change) => !seen.has(change))).toEqual([]);
     // The hazard is real: the naive reader passed changes that had not committed yet, and missed them for good.
     expect([...committed].filter((change) => !naiveSeen.has(change)).length).toBeGreaterThan(0);
+  });
+
+  it('orders changes by number, not by their digits, within one large transaction', async () => {
+    const facilities = await Promise.all(Array.from({ length: 30 }, async () => (await createFacility(t.admin, agency)).id));
+    const from = await drain(t.admin);
+    // The next changes are numbered 99,990 to 100,019, all in one transaction: 100,000 sorts before 99,990 as text.
+    await t.db.query('ALTER TABLE change_feed ALTER COLUMN seq RESTART WITH 99990');
+    await t.db.query('UPDATE facilities SET version = version + 1 WHERE id = ANY($1)', [facilities]);
+    const { items } = await drain(t.admin, from.cursor, 'limit=7');
+    expect(items.map((c) => c.entityId).sort()).toEqual([...facilities].sort());
+    const seqs = items.map((c) => Number(JSON.parse(Buffer.from(c.cursor.split('.')[0], 'base64url').toString()).seq));
+    expect(seqs).toEqual(Array.from({ length: 30 }, (_, i) => 99_990 + i));
+    // A subscriber starting now starts after all of them, not among them.
+    const [end] = await t.db.query(`SELECT seq::text FROM change_feed ORDER BY change_feed.xid DESC, change_feed.seq DESC LIMIT 1`);
+    const changes = t.app.get(ChangesService);
+    const database = t.app.get(Database);
+    expect(await database.transaction(() => changes.end())).toMatchObject({ seq: end.seq });
   });
 
   it('reports a follow-up visit recorded through the API as a new version of the case', async () => {

@@ -1,0 +1,73 @@
+import { Agent, request } from 'node:http';
+
+/** What the bench scripts share: keep-alive calls to a local server, logins, timings and tables. */
+export const PASSWORD = 'bench-password-2026';
+export const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+export interface Answer {
+  status: number;
+  body: string;
+}
+
+export function call(port: number, method: string, urlPath: string, token?: string, body?: string, contentType = 'application/json'): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: urlPath,
+        agent,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': contentType, 'content-length': Buffer.byteLength(body) } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+export async function login(port: number, username: string): Promise<string> {
+  const answer = await call(port, 'POST', '/api/v1/auth/login', undefined, JSON.stringify({ username, password: PASSWORD }));
+  if (answer.status !== 200) throw new Error(`login failed: ${answer.body}`);
+  return (JSON.parse(answer.body) as { accessToken: string }).accessToken;
+}
+
+export async function waitFor(port: number, urlPath: string, status = 200): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const answer = await call(port, 'GET', urlPath).catch(() => undefined);
+    if (answer?.status === status) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`server on port ${port} did not come up`);
+}
+
+export async function timeIt(rounds: number, work: () => Promise<void>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 3; i++) await work();
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = process.hrtime.bigint();
+    await work();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export const f = (n: number, digits = 1) => n.toFixed(digits);
+
+export function printTable(header: string[], rows: string[][]): void {
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`|${header.map(() => '---').join('|')}|`);
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+}
+
