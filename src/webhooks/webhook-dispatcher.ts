@@ -14,6 +14,8 @@ const SUBSCRIPTIONS_PER_TICK = 50;
 const CHANGES_PER_SUBSCRIPTION = 500;
 const DELIVERIES_PER_BATCH = 100;
 const BATCHES_PER_TICK = 10;
+/** The deliveries log keeps what was delivered, given up or cancelled this long. */
+export const DELIVERY_LOG_DAYS = 30;
 
 interface Due {
   id: string;
@@ -77,6 +79,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
         attempted += sent;
         if (sent < DELIVERIES_PER_BATCH) break;
       }
+      // Now and then (about once a minute per instance at the default pace), forget old outcomes.
+      if (Math.random() < 0.004) await this.db.dataSource.query(`DELETE FROM webhook_deliveries WHERE status <> 'pending' AND created_at < now() - make_interval(days => $1)`, [DELIVERY_LOG_DAYS]);
       this.lastProblem = '';
       return attempted;
     } catch (error) {

@@ -55,7 +55,7 @@ export class WebhooksController {
 
   @Get(':id/deliveries')
   @Authenticated({ permission: 'webhooks.manage' })
-  @ApiOperation({ summary: 'The deliveries log, newest first: each change sent, its attempts, the last answer or error, and the next try.' })
+  @ApiOperation({ summary: 'The deliveries log, newest first (kept 30 days): each change sent, its attempts, the last answer or error, and the next try.' })
   @ApiOkResponse({ type: WebhookDeliveryPage })
   @ApiNotFoundInScope()
   @ApiValidationErrors()

@@ -96,6 +96,7 @@ describe('an NGO system receives webhooks', () => {
   const subscribe = async (client: ApiClient, body: object = {}) => {
     const created = await client.post('/webhook-subscriptions', { url, entityTypes: ['child', 'care_episode'], description: 'OSCaR', ...body });
     expect(created.status).toBe(201);
+    expect(created.headers.location).toBe(`/api/v1/webhook-subscriptions/${created.body.id}`);
     return created.body as { id: string; secret: string };
   };
   const end = (id: string) => request(t.app.getHttpServer()).delete(`/api/v1/webhook-subscriptions/${id}`).set('Authorization', `Bearer ${ngo.token}`);
