@@ -2,6 +2,7 @@ import { Pool, type PoolClient } from 'pg';
 import { hashPassword } from '../../src/users/passwords';
 import { today } from '../../src/common/time/calendar';
 import { simulate, type SeedSize } from './simulate';
+import { Progress } from './progress';
 import { writeWorld } from './write';
 
 export const DEMO_PASSWORD = 'rcf-demo-password';
@@ -13,7 +14,9 @@ export async function seedWorld(url: string, size: SeedSize, log: (line: string)
   const started = Date.now();
   try {
     const users = await demoUsers(client, size.provinces === 'all' ? [] : size.provinces);
-    const world = simulate(size, today(), [users.inspectorId, users.approverId]);
+    const progress = new Progress(log);
+    progress.phase(`simulating ${size.years} years of ${size.children.toLocaleString('en')} children and ${size.facilities} facilities`);
+    const world = simulate(size, today(), [users.inspectorId, users.approverId], progress);
     log(
       `Simulated ${size.years} years: ${world.facilities.length} facilities, ${world.children.length} children, ${world.events.length} care events, ` +
         `${world.visits.length} follow-up visits, ${world.reviews.length} reviews, ${world.inspections.length} inspections (${Date.now() - started} ms). Writing…`,
@@ -21,7 +24,7 @@ export async function seedWorld(url: string, size: SeedSize, log: (line: string)
     await client.query('BEGIN');
     const [{ last }] = (await client.query<{ last: string }>(`SELECT nextval('facility_registry_number_seq') AS last`)).rows as [{ last: string }];
     await client.query(`SELECT setval('facility_registry_number_seq', $1)`, [Number(last) + world.facilities.length]);
-    await writeWorld(client, world, users, today(), Number(last));
+    await writeWorld(client, world, users, today(), Number(last), progress);
     // The NGO demo user works for the agency running the most facilities.
     const busiest = [...world.facilities.reduce((m, f) => m.set(f.operatorAgencyId, (m.get(f.operatorAgencyId) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1])[0]?.[0];
     if (busiest) await client.query(`UPDATE users SET agency_id = $1, token_version = token_version + 1 WHERE username = 'demo.ngo'`, [busiest]);
@@ -29,9 +32,12 @@ export async function seedWorld(url: string, size: SeedSize, log: (line: string)
       `INSERT INTO audit_events (request_id, action, entity_type, changes, prev_hash, hash) VALUES ('seed', 'seed.generate', 'database', $1, '', '')`,
       [JSON.stringify({ size: size.name, facilities: world.facilities.length, children: world.children.length, events: world.events.length })],
     );
+    progress.phase('committing');
     await client.query('COMMIT');
     // Index-only scans need the visibility map that VACUUM sets.
+    progress.phase('VACUUM ANALYZE (statistics and the visibility map)');
     await client.query('VACUUM ANALYZE');
+    progress.phase('done');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

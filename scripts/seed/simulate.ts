@@ -4,6 +4,7 @@ import { episodeStep, refer } from './episode-steps';
 import { PROVINCE_WEIGHTS } from './names';
 import { registerChild } from './people';
 import { facilityStep } from './registry-steps';
+import type { Progress } from './progress';
 import { Sim } from './sim';
 import { emptyWorld, stamp, type SeedSize, type SimFacility, type World } from './world';
 
@@ -22,7 +23,7 @@ const TYPE_WEIGHTS: Record<FacilityType, number> = {
  * Simulates years of the system's life in date order and records every step. Each step goes through
  * the real transition tables, guards and effects, so the history written is one the API accepts.
  */
-export function simulate(size: SeedSize, today: string, inspectorIds: string[]): World {
+export function simulate(size: SeedSize, today: string, inspectorIds: string[], progress?: Progress): World {
   const sim = new Sim(size, addYears(today, -size.years), today, inspectorIds, emptyWorld());
   const allProvinces = size.provinces === 'all' ? Array.from({ length: 25 }, (_, i) => String(i + 1).padStart(2, '0')) : size.provinces;
   const provinceWeights: Record<string, number> = {};
@@ -34,10 +35,14 @@ export function simulate(size: SeedSize, today: string, inspectorIds: string[]):
   scheduleReferrals(sim);
 
   const usedCodes = new Set<string>();
+  let steps = 0;
   while (sim.queue.size > 0) {
     const next = sim.queue.pop()!;
     const date = next.date;
     if (date > today) break;
+    if (++steps % 5000 === 0) {
+      progress?.tick(() => `  simulated to ${date} (${Math.floor(sim.progress(date) * 100)}%): ${sim.world.children.length.toLocaleString('en')} children, ${sim.world.events.length.toLocaleString('en')} care events`);
+    }
     const step = next.value;
     if (step.kind === 'facility') facilityStep(sim, step.facility, step.action, date);
     else if (step.kind === 'refer') refer(sim, registerChild(sim, date, provinceWeights, usedCodes), date, false, step.alreadyInCare);

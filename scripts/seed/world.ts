@@ -25,6 +25,24 @@ export const SIZES: Record<string, SeedSize> = {
   national: { name: 'national', provinces: 'all', facilities: 420, agencies: 300, children: 100_000, residentialAtStart: 16_500, years: 10, seed: 1975 },
 };
 
+/**
+ * A size `factor` times larger: as many more children, facilities, operators and years of events
+ * (`--scale 3`: 300,000 children and 1,260 facilities over 30 years), to measure how cost grows.
+ */
+export function scaled(size: SeedSize, factor: number): SeedSize {
+  if (factor === 1) return size;
+  const times = (n: number) => Math.round(n * factor);
+  return {
+    ...size,
+    name: `${size.name} ×${factor}`,
+    facilities: times(size.facilities),
+    agencies: times(size.agencies),
+    children: times(size.children),
+    residentialAtStart: times(size.residentialAtStart),
+    years: times(size.years),
+  };
+}
+
 export interface RegistryEventRow {
   id: string;
   entityType: string;

@@ -1,12 +1,14 @@
 import type { PoolClient } from 'pg';
 import { FLOW_ROLLUP_REBUILD } from '../../src/figures/domain/flow-definitions';
 import { STOCK_ROLLUP_REBUILD } from '../../src/figures/domain/stock-definitions';
+import { percent, type Progress } from './progress';
 import { stamp, type World } from './world';
 
 type Cell = string | number | boolean | null | undefined | object;
 
 /** Inserts rows in batches through unnest(text[]...), casting each column in SQL: fast, one round trip per batch. */
 async function insertRows(client: PoolClient, table: string, columns: [string, string][], rows: Cell[][], batchSize = 5000): Promise<void> {
+  progress?.phase(`writing ${rows.length.toLocaleString('en')} ${table}`);
   const list = columns.map(([name]) => name).join(', ');
   const selects = columns.map(([, type], i) => `u.c${i}::${type}`).join(', ');
   const unnest = columns.map((_, i) => `$${i + 1}::text[]`).join(', ');
@@ -22,8 +24,12 @@ async function insertRows(client: PoolClient, table: string, columns: [string, s
       }),
     );
     await client.query(sql, params);
+    progress?.tick(() => `  ${table}: ${(offset + batch.length).toLocaleString('en')} of ${rows.length.toLocaleString('en')} (${percent(offset + batch.length, rows.length)})`);
   }
 }
+
+/** Where the writing reports how far it is (set for the length of one writeWorld). */
+let progress: Progress | undefined;
 
 export interface SeedUsers {
   inspectorId: string;
@@ -32,7 +38,8 @@ export interface SeedUsers {
 }
 
 /** Writes the simulated world in one transaction. Care periods are rebuilt in bulk from the events. */
-export async function writeWorld(client: PoolClient, world: World, users: SeedUsers, today: string, firstRegistryNumber: number): Promise<void> {
+export async function writeWorld(client: PoolClient, world: World, users: SeedUsers, today: string, firstRegistryNumber: number, report?: Progress): Promise<void> {
+  progress = report;
   await client.query('ALTER TABLE care_episode_events DISABLE TRIGGER care_periods_follow_events');
   await client.query('ALTER TABLE care_episode_events DISABLE TRIGGER flow_daily_follow_events');
 
@@ -143,6 +150,7 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
   );
 
   // The periods the trigger would have written, event by event, written at once.
+  progress?.phase('rebuilding care periods from the events');
   await client.query('ALTER TABLE care_periods DISABLE TRIGGER stock_monthly_follow_periods');
   await client.query(`INSERT INTO care_periods (episode_id, child_id, status, facility_id, placement_type, province_code, starts_on, ends_on,
                                                 sex, date_of_birth, disability, parental_status, facility_type, record_key)
@@ -158,10 +166,12 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
     WHERE periods.to_status <> 'closed'`);
   await client.query('ALTER TABLE care_episode_events ENABLE TRIGGER care_periods_follow_events');
   // The daily flows, recounted from every event (those already there and those just written).
+  progress?.phase('counting the daily flows');
   await client.query('TRUNCATE flow_daily');
   await client.query(FLOW_ROLLUP_REBUILD);
   await client.query('ALTER TABLE care_episode_events ENABLE TRIGGER flow_daily_follow_events');
   // The same for the monthly stock.
+  progress?.phase('counting the monthly stock');
   await client.query('TRUNCATE stock_monthly');
   await client.query(STOCK_ROLLUP_REBUILD);
   await client.query('ALTER TABLE care_periods ENABLE TRIGGER stock_monthly_follow_periods');
