@@ -57,129 +57,20 @@ async function main(): Promise<void> {
     await waitFor(apiPort, '/health/ready');
     await waitFor(barePort, '/api/v1/care-episodes/00000000-0000-4000-8000-000000000000', 401);
 
-    if (process.env.BENCH_ONLY === 'integration') return await benchIntegration(apiPort, pool);
-    const planner = await login(apiPort, 'bench.planner');
-    const social = await login(apiPort, 'bench.social');
-    const asOf = today();
-    const fiveYearsAgo = addYears(asOf, -5);
-    const yearAgo = addDays(asOf, -365);
-    const tenYearsAgo = addYears(asOf, -10);
-    const thisMonth = `${asOf.slice(0, 7)}-01`;
-
-    console.log('\nFigures: p50 / p95 in ms, through the API (as a planner) and as raw SQL on one connection');
-    // Each case: the API path, and the statement(s) with their parameters that answer it in raw SQL.
-    const figureCases: { name: string; path: string; statements: [string, unknown[]][] }[] = [
-      { name: 'children today by care setting × province', path: `/api/v1/figures/children?asOf=${asOf}&groupBy=careSetting,provinceCode`, statements: [[childrenStockSql(['careSetting', 'provinceCode']), [asOf, null]]] },
-      { name: 'children 5 years ago by every dimension', path: `/api/v1/figures/children?asOf=${fiveYearsAgo}&groupBy=careSetting,provinceCode,facilityType,sex,ageBand,disability,parentalStatus`, statements: [[childrenStockSql(['careSetting', 'provinceCode', 'facilityType', 'sex', 'ageBand', 'disability', 'parentalStatus']), [fiveYearsAgo, null]]] },
-      { name: 'flows over the last 12 months by province', path: `/api/v1/figures/flows?from=${yearAgo}&to=${asOf}&groupBy=provinceCode`, statements: [[flowsSql(true), [yearAgo, asOf, null]]] },
-      {
-        name: 'children series: 10 years by month × care setting × province',
-        path: `/api/v1/figures/children/series?from=${tenYearsAgo}&to=${asOf}&interval=month&groupBy=careSetting,provinceCode`,
-        // The monthly changes, and the stock on the last day (inside its month), side by side as in the API.
-        statements: [[stockChangesSql(['careSetting', 'provinceCode']), [thisMonth, null]], [childrenStockSql(['careSetting', 'provinceCode']), [asOf, null]]],
-      },
-      { name: 'flows: 10 years by month', path: `/api/v1/figures/flows?from=${tenYearsAgo}&to=${asOf}&interval=month`, statements: [[flowsSql(false, 'month'), [tenYearsAgo, asOf, null]]] },
-      {
-        name: 'indicators over 5 years',
-        path: `/api/v1/figures/indicators?from=${fiveYearsAgo}&to=${asOf}`,
-        statements: [
-          [flowsSql(false), [fiveYearsAgo, asOf, null]],
-          [childrenStockSql(['careSetting']), [asOf, null]],
-          [RESIDENTIAL_EXITS_SQL, [fiveYearsAgo, asOf, null]],
-          [COMPLIANCE_TODAY_SQL, [fiveYearsAgo, asOf, null]],
-          [CHILD_POPULATION_SQL, [fiveYearsAgo, asOf, null]],
-        ],
-      },
-      { name: 'facilities today by province × status', path: `/api/v1/figures/facilities?asOf=${asOf}&groupBy=provinceCode,status`, statements: [[facilitiesSql(['provinceCode', 'status']), [asOf]]] },
-      {
-        name: 'deinstitutionalisation since 5 years ago',
-        path: `/api/v1/figures/deinstitutionalisation?baseline=${fiveYearsAgo}&asOf=${asOf}`,
-        // Three independent queries, run side by side here as in the API.
-        statements: [[CARE_SPLIT_SQL, [fiveYearsAgo, null]], [CARE_SPLIT_SQL, [asOf, null]], [GATEKEEPING_SQL, [fiveYearsAgo, asOf, null]]],
-      },
-    ];
-    const figureRows: string[][] = [];
-    for (const figure of figureCases) {
-      const raw = await timeIt(ROUNDS, async () => {
-        await Promise.all(figure.statements.map(([sql, params]) => pool.query(sql, params)));
-      });
-      const viaApi = await timeIt(ROUNDS, async () => {
-        const response = await call(apiPort, 'GET', figure.path, planner);
-        if (response.status !== 200) throw new Error(`${figure.path}: ${response.status} ${response.body}`);
-      });
-      const ratio = viaApi.p95 / raw.p95;
-      figureRows.push([figure.name, f(viaApi.p50), f(viaApi.p95), f(raw.p50), f(raw.p95), `${ratio.toFixed(2)}×`, ratio <= 1.5 ? 'yes' : 'NO', viaApi.p95 <= 100 ? 'yes' : 'NO']);
+    // BENCH_ONLY=figures|integration|hot runs one section (figures includes daily work and the import).
+    const only = process.env.BENCH_ONLY;
+    if (!only || only === 'figures') await benchFigures(apiPort, pool);
+    if (!only || only === 'integration') await benchIntegration(apiPort, pool);
+    if (!only || only === 'hot') {
+      // A fresh API process for the load, so its memory is that of the hot paths, not of the large
+      // figures answers before them.
+      api.kill('SIGTERM');
+      await new Promise((resolve) => api.once('exit', resolve));
+      api = startApi();
+      processes.push(api);
+      await waitFor(apiPort, '/health/ready');
+      await benchHotPaths(apiPort, barePort, api.pid!, pool);
     }
-    printTable(['query', 'API p50', 'API p95', 'SQL p50', 'SQL p95', 'p95 ratio', '≤ 1.5×', '≤ 100 ms'], figureRows);
-
-    const page = await timeDashboard(`http://127.0.0.1:${apiPort}`, 'bench.planner', PASSWORD);
-    console.log(
-      page
-        ? `\nDashboard, first full render in headless Chromium (log in to every section drawn), ${page.runs} runs: median ${f(page.median)} ms, slowest ${f(page.max)} ms (target ≤ 2,000 ms): ${page.max <= 2000 ? 'yes' : 'NO'}`
-        : '\nDashboard render: skipped (no Chromium at /usr/bin/chromium or CHROMIUM_PATH).',
-    );
-    console.log('\nDaily work: p50 / p95 in ms through the API');
-    const provincial = await login(apiPort, 'bench.social.12');
-    const dailyRows: string[][] = [];
-    for (const [name, urlPath, token, target] of [
-      ['name search: /children?q=sokha chan', '/api/v1/children?q=sokha%20chan', social, 50],
-      ['name search, misspelt: /children?q=sokah', '/api/v1/children?q=sokah', social, 50],
-      ['worklist of a Phnom Penh social worker', '/api/v1/worklist', provincial, 100],
-    ] as const) {
-      const timing = await timeIt(ROUNDS, async () => {
-        const response = await call(apiPort, 'GET', urlPath, token);
-        if (response.status !== 200) throw new Error(`${urlPath}: ${response.status} ${response.body}`);
-      });
-      dailyRows.push([name, f(timing.p50), f(timing.p95), `≤ ${target} ms: ${timing.p95 <= target ? 'yes' : 'NO'}`]);
-    }
-    printTable(['request', 'p50', 'p95', 'target'], dailyRows);
-    await benchImport(apiPort, pool);
-    await benchIntegration(apiPort, pool);
-    if (process.env.BENCH_ONLY === 'figures') return;
-
-    const readIds = (await pool.query<{ id: string }>(`SELECT id FROM care_episodes WHERE status <> 'closed' ORDER BY random() LIMIT 200`)).rows.map((r) => r.id);
-    const writeIds = (await pool.query<{ id: string }>(`SELECT id FROM care_episodes WHERE status = 'family_based_care' ORDER BY random() LIMIT 200`)).rows.map((r) => r.id);
-    const visit = JSON.stringify({
-      visitedOn: asOf,
-      visitType: 'home_visit',
-      childSeen: true,
-      ratings: { safety: 4, health: 3, education: 3, familyRelationships: 4, economicSituation: 3, wellbeing: 4 },
-    });
-    let n = 0;
-    const read = () => ['GET', `/api/v1/care-episodes/${readIds[n++ % readIds.length]}`, undefined] as const;
-    const write = () => ['POST', `/api/v1/care-episodes/${writeIds[n++ % writeIds.length]}/follow-up-visits`, visit] as const;
-
-    // A fresh API process for the load, so its memory is that of the hot paths, not of the large
-    // figures answers before them.
-    api.kill('SIGTERM');
-    await new Promise((resolve) => api.once('exit', resolve));
-    api = startApi();
-    processes.push(api);
-    await waitFor(apiPort, '/health/ready');
-
-    console.log(`\nHot paths: ${CONCURRENCY} concurrent clients, ${LOAD_SECONDS} s per run, bare and API alternating twice, on keep-alive connections`);
-    const loadRows: string[][] = [];
-    let peakRss = 0;
-    for (const [name, next, target] of [
-      ['hot read: GET one care episode', read, 0.7],
-      ['hot write: POST a follow-up visit', write, 0.5],
-    ] as const) {
-      // Alternating evens out what the machine does meanwhile (autovacuum, caches warming).
-      const runs: { bare: Awaited<ReturnType<typeof load>>; api: Awaited<ReturnType<typeof load>> }[] = [];
-      for (let round = 0; round < 2; round++) {
-        const bareRun = await load(barePort, social, next, 201);
-        const watcher = watchRss(api.pid!);
-        const apiRun = await load(apiPort, social, next, 201);
-        peakRss = Math.max(peakRss, watcher.stop());
-        runs.push({ bare: bareRun, api: apiRun });
-      }
-      const baseline = mean(runs.map((r) => r.bare));
-      const framework = mean(runs.map((r) => r.api));
-      const ratio = framework.rps / baseline.rps;
-      loadRows.push([name, f(framework.rps, 0), f(framework.p50), f(framework.p95), f(baseline.rps, 0), f(baseline.p50), f(baseline.p95), `${(ratio * 100).toFixed(0)}%`, ratio >= target ? 'yes' : 'NO', String(framework.errors + baseline.errors)]);
-    }
-    printTable(['path', 'API req/s', 'API p50', 'API p95', 'bare req/s', 'bare p50', 'bare p95', 'API / bare', 'target met', 'errors'], loadRows);
-    console.log(`\nAPI server peak RSS under load: ${(peakRss / 1024).toFixed(0)} MB (target ≤ 250 MB): ${peakRss / 1024 <= 250 ? 'yes' : 'NO'}`);
   } finally {
     for (const child of processes) child.kill('SIGTERM');
     await pool.end();
@@ -187,6 +78,128 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 500));
     await embedded?.stop();
   }
+}
+
+/** Each figures query through the API and as raw SQL; the dashboard's render; daily work; an import. */
+async function benchFigures(apiPort: number, pool: Pool): Promise<void> {
+  const planner = await login(apiPort, 'bench.planner');
+  const social = await login(apiPort, 'bench.social');
+  const asOf = today();
+  const fiveYearsAgo = addYears(asOf, -5);
+  const yearAgo = addDays(asOf, -365);
+  const tenYearsAgo = addYears(asOf, -10);
+  const thisMonth = `${asOf.slice(0, 7)}-01`;
+
+  console.log('\nFigures: p50 / p95 in ms, through the API (as a planner) and as raw SQL on one connection');
+  // Each case: the API path, and the statement(s) with their parameters that answer it in raw SQL.
+  const figureCases: { name: string; path: string; statements: [string, unknown[]][] }[] = [
+    { name: 'children today by care setting × province', path: `/api/v1/figures/children?asOf=${asOf}&groupBy=careSetting,provinceCode`, statements: [[childrenStockSql(['careSetting', 'provinceCode']), [asOf, null]]] },
+    { name: 'children 5 years ago by every dimension', path: `/api/v1/figures/children?asOf=${fiveYearsAgo}&groupBy=careSetting,provinceCode,facilityType,sex,ageBand,disability,parentalStatus`, statements: [[childrenStockSql(['careSetting', 'provinceCode', 'facilityType', 'sex', 'ageBand', 'disability', 'parentalStatus']), [fiveYearsAgo, null]]] },
+    { name: 'flows over the last 12 months by province', path: `/api/v1/figures/flows?from=${yearAgo}&to=${asOf}&groupBy=provinceCode`, statements: [[flowsSql(true), [yearAgo, asOf, null]]] },
+    {
+      name: 'children series: 10 years by month × care setting × province',
+      path: `/api/v1/figures/children/series?from=${tenYearsAgo}&to=${asOf}&interval=month&groupBy=careSetting,provinceCode`,
+      // The monthly changes, and the stock on the last day (inside its month), side by side as in the API.
+      statements: [[stockChangesSql(['careSetting', 'provinceCode']), [thisMonth, null]], [childrenStockSql(['careSetting', 'provinceCode']), [asOf, null]]],
+    },
+    { name: 'flows: 10 years by month', path: `/api/v1/figures/flows?from=${tenYearsAgo}&to=${asOf}&interval=month`, statements: [[flowsSql(false, 'month'), [tenYearsAgo, asOf, null]]] },
+    {
+      name: 'indicators over 5 years',
+      path: `/api/v1/figures/indicators?from=${fiveYearsAgo}&to=${asOf}`,
+      statements: [
+        [flowsSql(false), [fiveYearsAgo, asOf, null]],
+        [childrenStockSql(['careSetting']), [asOf, null]],
+        [RESIDENTIAL_EXITS_SQL, [fiveYearsAgo, asOf, null]],
+        [COMPLIANCE_TODAY_SQL, [fiveYearsAgo, asOf, null]],
+        [CHILD_POPULATION_SQL, [fiveYearsAgo, asOf, null]],
+      ],
+    },
+    { name: 'facilities today by province × status', path: `/api/v1/figures/facilities?asOf=${asOf}&groupBy=provinceCode,status`, statements: [[facilitiesSql(['provinceCode', 'status']), [asOf]]] },
+    {
+      name: 'deinstitutionalisation since 5 years ago',
+      path: `/api/v1/figures/deinstitutionalisation?baseline=${fiveYearsAgo}&asOf=${asOf}`,
+      // Three independent queries, run side by side here as in the API.
+      statements: [[CARE_SPLIT_SQL, [fiveYearsAgo, null]], [CARE_SPLIT_SQL, [asOf, null]], [GATEKEEPING_SQL, [fiveYearsAgo, asOf, null]]],
+    },
+  ];
+  const figureRows: string[][] = [];
+  for (const figure of figureCases) {
+    const raw = await timeIt(ROUNDS, async () => {
+      await Promise.all(figure.statements.map(([sql, params]) => pool.query(sql, params)));
+    });
+    const viaApi = await timeIt(ROUNDS, async () => {
+      const response = await call(apiPort, 'GET', figure.path, planner);
+      if (response.status !== 200) throw new Error(`${figure.path}: ${response.status} ${response.body}`);
+    });
+    const ratio = viaApi.p95 / raw.p95;
+    figureRows.push([figure.name, f(viaApi.p50), f(viaApi.p95), f(raw.p50), f(raw.p95), `${ratio.toFixed(2)}×`, ratio <= 1.5 ? 'yes' : 'NO', viaApi.p95 <= 100 ? 'yes' : 'NO']);
+  }
+  printTable(['query', 'API p50', 'API p95', 'SQL p50', 'SQL p95', 'p95 ratio', '≤ 1.5×', '≤ 100 ms'], figureRows);
+
+  const page = await timeDashboard(`http://127.0.0.1:${apiPort}`, 'bench.planner', PASSWORD);
+  console.log(
+    page
+      ? `\nDashboard, first full render in headless Chromium (log in to every section drawn), ${page.runs} runs: median ${f(page.median)} ms, slowest ${f(page.max)} ms (target ≤ 2,000 ms): ${page.max <= 2000 ? 'yes' : 'NO'}`
+      : '\nDashboard render: skipped (no Chromium at /usr/bin/chromium or CHROMIUM_PATH).',
+  );
+  console.log('\nDaily work: p50 / p95 in ms through the API');
+  const provincial = await login(apiPort, 'bench.social.12');
+  const dailyRows: string[][] = [];
+  for (const [name, urlPath, token, target] of [
+    ['name search: /children?q=sokha chan', '/api/v1/children?q=sokha%20chan', social, 50],
+    ['name search, misspelt: /children?q=sokah', '/api/v1/children?q=sokah', social, 50],
+    ['worklist of a Phnom Penh social worker', '/api/v1/worklist', provincial, 100],
+  ] as const) {
+    const timing = await timeIt(ROUNDS, async () => {
+      const response = await call(apiPort, 'GET', urlPath, token);
+      if (response.status !== 200) throw new Error(`${urlPath}: ${response.status} ${response.body}`);
+    });
+    dailyRows.push([name, f(timing.p50), f(timing.p95), `≤ ${target} ms: ${timing.p95 <= target ? 'yes' : 'NO'}`]);
+  }
+  printTable(['request', 'p50', 'p95', 'target'], dailyRows);
+  await benchImport(apiPort, pool);
+
+}
+
+/** The hot read and the hot write under load, against the API and the bare server in turn, and the API's memory. */
+async function benchHotPaths(apiPort: number, barePort: number, apiPid: number, pool: Pool): Promise<void> {
+  const social = await login(apiPort, 'bench.social');
+  const asOf = today();
+  const readIds = (await pool.query<{ id: string }>(`SELECT id FROM care_episodes WHERE status <> 'closed' ORDER BY random() LIMIT 200`)).rows.map((r) => r.id);
+  const writeIds = (await pool.query<{ id: string }>(`SELECT id FROM care_episodes WHERE status = 'family_based_care' ORDER BY random() LIMIT 200`)).rows.map((r) => r.id);
+  const visit = JSON.stringify({
+    visitedOn: asOf,
+    visitType: 'home_visit',
+    childSeen: true,
+    ratings: { safety: 4, health: 3, education: 3, familyRelationships: 4, economicSituation: 3, wellbeing: 4 },
+  });
+  let n = 0;
+  const read = () => ['GET', `/api/v1/care-episodes/${readIds[n++ % readIds.length]}`, undefined] as const;
+  const write = () => ['POST', `/api/v1/care-episodes/${writeIds[n++ % writeIds.length]}/follow-up-visits`, visit] as const;
+
+  console.log(`\nHot paths: ${CONCURRENCY} concurrent clients, ${LOAD_SECONDS} s per run, bare and API alternating twice, on keep-alive connections`);
+  const loadRows: string[][] = [];
+  let peakRss = 0;
+  for (const [name, next, target] of [
+    ['hot read: GET one care episode', read, 0.9],
+    ['hot write: POST a follow-up visit', write, 0.75],
+  ] as const) {
+    // Alternating evens out what the machine does meanwhile (autovacuum, caches warming).
+    const runs: { bare: Awaited<ReturnType<typeof load>>; api: Awaited<ReturnType<typeof load>> }[] = [];
+    for (let round = 0; round < 2; round++) {
+      const bareRun = await load(barePort, social, next, 201);
+      const watcher = watchRss(apiPid);
+      const apiRun = await load(apiPort, social, next, 201);
+      peakRss = Math.max(peakRss, watcher.stop());
+      runs.push({ bare: bareRun, api: apiRun });
+    }
+    const baseline = mean(runs.map((r) => r.bare));
+    const framework = mean(runs.map((r) => r.api));
+    const ratio = framework.rps / baseline.rps;
+    loadRows.push([name, f(framework.rps, 0), f(framework.p50), f(framework.p95), f(baseline.rps, 0), f(baseline.p50), f(baseline.p95), `${(ratio * 100).toFixed(0)}%`, ratio >= target ? 'yes' : 'NO', String(framework.errors + baseline.errors)]);
+  }
+  printTable(['path', 'API req/s', 'API p50', 'API p95', 'bare req/s', 'bare p50', 'bare p95', 'API / bare', 'target met', 'errors'], loadRows);
+  console.log(`\nAPI server peak RSS under load: ${(peakRss / 1024).toFixed(0)} MB (target ≤ 200 MB): ${peakRss / 1024 <= 200 ? 'yes' : 'NO'}`);
 }
 
 /** A real import of 1,000 rows, timed; the facilities it created are removed after, so the data set stays as seeded. */
