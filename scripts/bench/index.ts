@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     const nodeArgs = ['--max-semi-space-size=4', ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
     const startApi = () => spawn(process.execPath, [...nodeArgs, path.join(__dirname, '../../src/main.js')], { env: { ...env, PORT: String(apiPort) }, stdio: 'ignore' });
     let api = startApi();
-    const bare = spawn(process.execPath, [path.join(__dirname, 'bare-server.js')], { env: { ...env, PORT: String(barePort) }, stdio: 'ignore' });
+    const bare = spawn(process.execPath, [...(process.env.BENCH_BARE_NODE_ARGS?.split(' ').filter(Boolean) ?? []), path.join(__dirname, 'bare-server.js')], { env: { ...env, PORT: String(barePort) }, stdio: 'ignore' });
     processes.push(api, bare);
     await waitFor(apiPort, '/health/ready');
     await waitFor(barePort, '/api/v1/care-episodes/00000000-0000-4000-8000-000000000000', 401);

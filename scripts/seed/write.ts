@@ -6,8 +6,18 @@ import { stamp, type World } from './world';
 
 type Cell = string | number | boolean | null | undefined | object;
 
+/** Rows made a batch at a time from the simulated records, so the world is never held twice in memory. */
+interface Rows {
+  length: number;
+  slice(start: number, end: number): Cell[][];
+}
+
+function lazyRows<T>(items: T[], toRow: (item: T, index: number) => Cell[]): Rows {
+  return { length: items.length, slice: (start, end) => items.slice(start, end).map((item, i) => toRow(item, start + i)) };
+}
+
 /** Inserts rows in batches through unnest(text[]...), casting each column in SQL: fast, one round trip per batch. */
-async function insertRows(client: PoolClient, table: string, columns: [string, string][], rows: Cell[][], batchSize = 5000): Promise<void> {
+async function insertRows(client: PoolClient, table: string, columns: [string, string][], rows: Rows, batchSize = 5000): Promise<void> {
   progress?.phase(`writing ${rows.length.toLocaleString('en')} ${table}`);
   const list = columns.map(([name]) => name).join(', ');
   const selects = columns.map(([, type], i) => `u.c${i}::${type}`).join(', ');
@@ -43,7 +53,7 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
   await client.query('ALTER TABLE care_episode_events DISABLE TRIGGER care_periods_follow_events');
   await client.query('ALTER TABLE care_episode_events DISABLE TRIGGER flow_daily_follow_events');
 
-  await insertRows(client, 'agencies', [['id', 'uuid'], ['name', 'text'], ['type', 'text']], world.agencies.map((a) => [a.id, a.name, a.type]));
+  await insertRows(client, 'agencies', [['id', 'uuid'], ['name', 'text'], ['type', 'text']], lazyRows(world.agencies, (a) => [a.id, a.name, a.type]));
 
   await insertRows(
     client,
@@ -53,7 +63,7 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
       ['province_code', 'text'], ['capacity', 'int'], ['status', 'text'], ['remediation_deadline', 'date'], ['transition_target_service', 'text'],
       ['transition_target_date', 'date'], ['last_approved_inspection_on', 'date'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
     ],
-    world.facilities.map((f, i) => [
+    lazyRows(world.facilities, (f, i) => [
       f.id, `RCF-${f.provinceCode}-${String(firstRegistryNumber + i).padStart(5, '0')}`, f.name, f.nameKm, f.type, f.operatorAgencyId, f.provinceCode,
       f.capacity, f.status, f.remediationDeadline, f.transitionTargetService, f.transitionTargetDate, f.lastApprovedOn,
       `${f.createdOn}T02:00:00Z`, `${today}T02:00:00Z`,
@@ -65,7 +75,7 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
     'mous',
     [['id', 'uuid'], ['facility_id', 'uuid'], ['reference_number', 'text'], ['status', 'text'], ['signed_on', 'date'], ['starts_on', 'date'], ['ends_on', 'date'], ['renewal_of_id', 'uuid'], ['created_at', 'timestamptz']],
     // A renewal points at an MoU of the same statement: foreign keys are checked at its end.
-    world.mous.map((m) => [m.id, m.facilityId, m.referenceNumber, m.status, m.signedOn, m.startsOn, m.endsOn, m.renewalOfId, `${m.createdOn}T02:00:00Z`]),
+    lazyRows(world.mous, (m) => [m.id, m.facilityId, m.referenceNumber, m.status, m.signedOn, m.startsOn, m.endsOn, m.renewalOfId, `${m.createdOn}T02:00:00Z`]),
     100_000,
   );
 
@@ -76,7 +86,7 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
       ['id', 'uuid'], ['facility_id', 'uuid'], ['type', 'text'], ['status', 'text'], ['scheduled_for', 'date'], ['inspector_id', 'uuid'], ['conducted_on', 'date'],
       ['ratings', 'jsonb'], ['outcome', 'text'], ['submitted_by_id', 'uuid'], ['submitted_at', 'timestamptz'], ['approved_by_id', 'uuid'], ['approved_at', 'timestamptz'], ['created_at', 'timestamptz'],
     ],
-    world.inspections.map((i) => [
+    lazyRows(world.inspections, (i) => [
       i.id, i.facilityId, i.type, 'approved', i.scheduledFor, users.inspectorId, i.conductedOn, i.ratings, i.outcome, users.inspectorId,
       i.submittedAt.toISOString(), users.approverId, i.approvedAt.toISOString(), `${i.createdOn}T02:00:00Z`,
     ]),
@@ -85,13 +95,13 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
     client,
     'corrective_actions',
     [['id', 'uuid'], ['inspection_id', 'uuid'], ['description', 'text'], ['due_on', 'date'], ['status', 'text'], ['resolved_on', 'date'], ['resolved_by_id', 'uuid'], ['created_at', 'timestamptz']],
-    world.correctiveActions.map((a) => [a.id, a.inspectionId, a.description, a.dueOn, a.status, a.resolvedOn, a.resolvedOn ? users.inspectorId : null, `${a.createdOn}T02:00:00Z`]),
+    lazyRows(world.correctiveActions, (a) => [a.id, a.inspectionId, a.description, a.dueOn, a.status, a.resolvedOn, a.resolvedOn ? users.inspectorId : null, `${a.createdOn}T02:00:00Z`]),
   );
   await insertRows(
     client,
     'registry_events',
     [['id', 'uuid'], ['entity_type', 'text'], ['entity_id', 'uuid'], ['action', 'text'], ['from_status', 'text'], ['to_status', 'text'], ['actor_id', 'uuid'], ['actor_role', 'text'], ['reason', 'text'], ['payload', 'jsonb'], ['recorded_at', 'timestamptz']],
-    world.registryEvents.map((e) => [e.id, e.entityType, e.entityId, e.action, e.from, e.to, users.inspectorId, 'inspector', e.reason, e.payload, e.at]),
+    lazyRows(world.registryEvents, (e) => [e.id, e.entityType, e.entityId, e.action, e.from, e.to, users.inspectorId, 'inspector', e.reason, e.payload, e.at]),
   );
 
   await insertRows(
@@ -102,7 +112,7 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
       ['date_of_birth', 'date'], ['date_of_birth_estimated', 'boolean'], ['birth_registered', 'boolean'], ['disability', 'boolean'], ['parental_status', 'text'],
       ['home_province_code', 'text'], ['registered_by_agency_id', 'uuid'], ['record_key', 'smallint'],
     ],
-    world.children.map((c) => [
+    lazyRows(world.children, (c) => [
       c.id, c.systemCode, c.givenName, c.familyName, c.givenNameKm, c.familyNameKm, c.sex, c.dateOfBirth, c.dateOfBirthEstimated, c.birthRegistered, c.disability,
       c.parentalStatus, c.homeProvinceCode, c.registeredByAgencyId, c.recordKey,
     ]),
@@ -117,7 +127,7 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
       ['visits_since_placement', 'int'], ['last_visit_on', 'date'], ['last_visit_rated_well', 'boolean'], ['next_visit_due', 'date'], ['last_event_on', 'date'],
       ['closed_on', 'date'], ['close_reason', 'text'], ['created_at', 'timestamptz'],
     ],
-    world.episodes.map((e) => [
+    lazyRows(world.episodes, (e) => [
       e.id, e.childId, e.responsibleAgencyId, e.provinceCode, e.status, e.referredOn, `{${e.reasons.join(',')}}`, e.facilityId, e.residentialSince, e.lastReviewOn,
       e.nextReviewDue, e.targetPlacementType, e.familyTracedOn, e.placementType, e.carerName, e.carerRelationship, e.placedOn, e.visitsSincePlacement,
       e.lastVisitOn, e.lastVisitRatedWell, e.nextVisitDue, e.lastEventOn, e.closedOn, e.closeReason, `${e.referredOn}T02:00:00Z`,
@@ -131,7 +141,7 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
       ['recorded_at', 'timestamptz'], ['actor_id', 'uuid'], ['actor_role', 'text'], ['responsible_agency_id', 'uuid'], ['province_code', 'text'], ['facility_id', 'uuid'],
       ['placement_type', 'text'], ['reason', 'text'], ['payload', 'jsonb'], ['re_entry', 'boolean'], ['record_key', 'smallint'],
     ],
-    world.events.map((e) => [
+    lazyRows(world.events, (e) => [
       e.id, e.episodeId, e.childId, e.action, e.fromStatus, e.toStatus, e.occurredOn, stamp(e.occurredOn, e.order),
       users.socialWorkerId, 'social_worker', e.responsibleAgencyId, e.provinceCode, e.facilityId, e.placementType, e.reason, e.payload, e.reEntry, e.recordKey,
     ]),
@@ -140,13 +150,13 @@ export async function writeWorld(client: PoolClient, world: World, users: SeedUs
     client,
     'care_reviews',
     [['id', 'uuid'], ['episode_id', 'uuid'], ['reviewed_on', 'date'], ['summary', 'text'], ['recorded_by_id', 'uuid']],
-    world.reviews.map((r) => [r.id, r.episodeId, r.reviewedOn, r.summary, users.socialWorkerId]),
+    lazyRows(world.reviews, (r) => [r.id, r.episodeId, r.reviewedOn, r.summary, users.socialWorkerId]),
   );
   await insertRows(
     client,
     'follow_up_visits',
     [['id', 'uuid'], ['episode_id', 'uuid'], ['visited_on', 'date'], ['visit_type', 'text'], ['child_seen', 'boolean'], ['ratings', 'jsonb'], ['rated_well', 'boolean'], ['note', 'text'], ['recorded_by_id', 'uuid']],
-    world.visits.map((v) => [v.id, v.episodeId, v.visitedOn, v.visitType, v.childSeen, v.ratings, v.ratedWell, v.note, users.socialWorkerId]),
+    lazyRows(world.visits, (v) => [v.id, v.episodeId, v.visitedOn, v.visitType, v.childSeen, v.ratings, v.ratedWell, v.note, users.socialWorkerId]),
   );
 
   // The periods the trigger would have written, event by event, written at once.

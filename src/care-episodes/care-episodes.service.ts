@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Agency } from '../agencies/agency.entity';
 import { AuditService } from '../audit/audit.service';
-import { Child } from '../children/child.entity';
 import { ChildrenService } from '../children/children.service';
 import type { Caller } from '../common/auth/caller';
 import { isNational } from '../common/auth/caller';
@@ -144,8 +143,8 @@ export class CareEpisodesService {
     assertRoleMayEverTake(careEpisodeTransitions, action, caller.role);
     const episode = await this.access.findForWork(caller, id);
     checkIfMatch(ifMatch, episode);
-    const child = await this.db.manager.findOneByOrFail(Child, { id: episode.childId });
-    const context: StepContext = { role: caller.role, agencyId: caller.agencyId, today: todayIn(), childDateOfBirth: child.dateOfBirth };
+    const [child] = await this.db.manager.query<{ date_of_birth: string }[]>('SELECT date_of_birth::text FROM children WHERE id = $1', [episode.childId]);
+    const context: StepContext = { role: caller.role, agencyId: caller.agencyId, today: todayIn(), childDateOfBirth: child.date_of_birth };
     const targetId = targetFacilityOf(action, body);
     if (targetId) context.targetFacility = await this.targetFacility(caller, targetId);
     const result = runEpisodeStep(episode, action, body, context);

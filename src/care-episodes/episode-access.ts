@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../common/auth/caller';
-import { applyScope } from '../common/auth/scope';
+import { applyScope, scopeCondition } from '../common/auth/scope';
 import { Database } from '../common/database/database.service';
-import { findOneById } from '../common/database/find-one';
+import { rawEntity } from '../common/database/raw-entity';
+import { NotFound } from '../common/errors/domain-errors';
 import { CareEpisode } from './care-episode.entity';
 import { CaseHandover } from './handovers/case-handover.entity';
 
@@ -26,8 +27,16 @@ export class EpisodeAccess {
     return applyScope(this.db.manager.createQueryBuilder(CareEpisode, alias), caller, episodeScope(alias));
   }
 
-  findInScope(caller: Caller, id: string, lock = false): Promise<CareEpisode> {
-    return findOneById(this.scoped(caller), id, 'care episode', lock);
+  /** One episode in scope, in plain SQL: the hot read and every step start here. */
+  async findInScope(caller: Caller, id: string, lock = false): Promise<CareEpisode> {
+    const raw = rawEntity(this.db.dataSource, CareEpisode);
+    const scope = scopeCondition(caller, episodeScope('e'), '$2');
+    const [row] = await this.db.manager.query<Record<string, unknown>[]>(
+      `SELECT ${raw.select('e')} FROM care_episodes e WHERE e.id = $1${scope.sql === null ? '' : ` AND ${scope.sql}`}${lock ? ' FOR UPDATE OF e' : ''}`,
+      scope.value === undefined ? [id] : [id, scope.value],
+    );
+    if (!row) throw new NotFound('care episode');
+    return raw.hydrate(row);
   }
 
   /**
@@ -41,8 +50,11 @@ export class EpisodeAccess {
   /** The handovers awaiting an answer on these episodes. */
   async pendingHandovers(episodeIds: string[], lock = false): Promise<Map<string, CaseHandover>> {
     if (episodeIds.length === 0) return new Map();
-    const qb = this.db.manager.createQueryBuilder(CaseHandover, 'h').where(`h.episode_id IN (:...episodeIds) AND h.status = 'requested'`, { episodeIds });
-    if (lock) qb.setLock('pessimistic_write');
-    return new Map((await qb.getMany()).map((h) => [h.episodeId, h]));
+    const raw = rawEntity(this.db.dataSource, CaseHandover);
+    const rows = await this.db.manager.query<Record<string, unknown>[]>(
+      `SELECT ${raw.select('h')} FROM case_handovers h WHERE h.episode_id = ANY($1::uuid[]) AND h.status = 'requested'${lock ? ' FOR UPDATE OF h' : ''}`,
+      [episodeIds],
+    );
+    return new Map(rows.map((row) => raw.hydrate(row)).map((h) => [h.episodeId, h]));
   }
 }

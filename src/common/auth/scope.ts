@@ -18,28 +18,37 @@ export interface ScopeColumns {
 let parameterCounter = 0;
 
 /**
- * Narrows a query to what the caller may see. National callers see everything; an ngo_worker sees
- * records of its agency; inspectors and social workers see records in their provinces. A record
- * type that cannot be tied to the caller's kind of scope is invisible to it.
+ * What a caller may see, as an SQL condition over the record's columns with one placeholder
+ * (`:name` for the query builder, `$2` for plain SQL) for the caller's agency or provinces. `null`:
+ * no restriction. National callers see everything; an ngo_worker sees records of its agency;
+ * inspectors and social workers see records in their provinces. A record type that cannot be tied
+ * to the caller's kind of scope is invisible to it.
  */
+export function scopeCondition(caller: Caller, columns: ScopeColumns, placeholder: string): { sql: string | null; value?: unknown } {
+  if (isNational(caller)) return { sql: null };
+  if (caller.role === 'ngo_worker' && columns.agencyCondition && caller.agencyId) {
+    return { sql: columns.agencyCondition.replaceAll(':scopeAgency', placeholder), value: caller.agencyId };
+  }
+  if (caller.role !== 'ngo_worker' && columns.provinceCondition) {
+    return { sql: columns.provinceCondition.replaceAll(':scopeProvinces', placeholder), value: caller.provinceCodes };
+  }
+  if (caller.role === 'ngo_worker') {
+    if (!columns.agencyIds || !caller.agencyId) return { sql: 'false' };
+    return { sql: `(${columns.agencyIds}) && ARRAY[${placeholder}]::uuid[]`, value: caller.agencyId };
+  }
+  if (columns.provinceCodes === 'all') return { sql: null };
+  if (!columns.provinceCodes) return { sql: 'false' };
+  return { sql: `(${columns.provinceCodes}) && ${placeholder}::text[]`, value: caller.provinceCodes };
+}
+
+/** Narrows a query to what the caller may see (see scopeCondition). */
 export function applyScope<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   caller: Caller,
   columns: ScopeColumns,
 ): SelectQueryBuilder<T> {
-  if (isNational(caller)) return query;
   const name = `scope${(parameterCounter = (parameterCounter + 1) % 1_000_000)}`;
-  if (caller.role === 'ngo_worker' && columns.agencyCondition && caller.agencyId) {
-    return query.andWhere(columns.agencyCondition.replaceAll(':scopeAgency', `:${name}`), { [name]: caller.agencyId });
-  }
-  if (caller.role !== 'ngo_worker' && columns.provinceCondition) {
-    return query.andWhere(columns.provinceCondition.replaceAll(':scopeProvinces', `:${name}`), { [name]: caller.provinceCodes });
-  }
-  if (caller.role === 'ngo_worker') {
-    if (!columns.agencyIds || !caller.agencyId) return query.andWhere('false');
-    return query.andWhere(`(${columns.agencyIds}) && ARRAY[:${name}]::uuid[]`, { [name]: caller.agencyId });
-  }
-  if (columns.provinceCodes === 'all') return query;
-  if (!columns.provinceCodes) return query.andWhere('false');
-  return query.andWhere(`(${columns.provinceCodes}) && :${name}::text[]`, { [name]: caller.provinceCodes });
+  const { sql, value } = scopeCondition(caller, columns, `:${name}`);
+  if (sql === null) return query;
+  return query.andWhere(sql, value === undefined ? {} : { [name]: value });
 }
