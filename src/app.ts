@@ -2,7 +2,6 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import helmet from '@fastify/helmet';
 import { randomUUID } from 'node:crypto';
 import { createServer, type RequestListener } from 'node:http';
 import { AppModule } from './app.module';
@@ -13,6 +12,7 @@ import { frameworkErrorAsProblem, problemDetails } from './common/http/problem-d
 import { Lifecycle } from './common/http/lifecycle';
 import { useSignedCursors } from './common/http/pagination';
 import { serveDashboard } from './dashboard/dashboard-assets';
+import { securityHeaders } from './common/http/security-headers';
 
 export const API_PREFIX = 'api/v1';
 
@@ -71,7 +71,6 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
       { path: 'health/ready', method: RequestMethod.GET },
     ],
   });
-  await app.register(helmet, SECURITY_HEADERS);
   const fastify = app.getHttpAdapter().getInstance();
   // JSON only: a text/plain body would otherwise reach validation as a string.
   fastify.removeContentTypeParser(['text/plain']);
@@ -93,7 +92,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     }
     return payload;
   });
+  const headers = securityHeaders(SECURITY_HEADERS);
   fastify.addHook('onRequest', async (request, reply) => {
+    void reply.headers(headers);
     void reply.header('X-Request-Id', request.id);
     if (lifecycle.stopping) {
       const problem = { ...problemDetails(503, 'SHUTTING_DOWN', 'The server is stopping: send the request again, another instance will answer.'), instance: request.url.split('?')[0], requestId: String(request.id) };
