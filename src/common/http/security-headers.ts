@@ -13,6 +13,6 @@ export function securityHeaders(options: Readonly<HelmetOptions>): Record<string
   };
   let failure: unknown;
   helmet(options)({} as never, response as never, (error?: unknown) => (failure = error));
-  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+  if (failure) throw failure instanceof Error ? failure : new Error('helmet refused the security header options');
   return headers;
 }
