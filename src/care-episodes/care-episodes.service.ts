@@ -23,6 +23,7 @@ import { EPISODE_SORT_KEYS, EpisodeListQuery } from './dto/episode-list.dto';
 import { EpisodeListItem, EpisodeView } from './dto/episode-views.dto';
 import { PlacesService } from '../places/places.service';
 import { EpisodeAccess } from './episode-access';
+import type { CaseHandover } from './handovers/case-handover.entity';
 import { EpisodeEvents } from './episode-events';
 import { episodeConditions } from './episode-filters';
 import { ResidentCounts } from './resident-counts';
@@ -76,9 +77,9 @@ export class CareEpisodesService {
   }
 
   async get(caller: Caller, id: string): Promise<EpisodeView> {
-    const episode = await this.access.findInScope(caller, id);
+    const { episode, handover } = await this.access.findWithHandover(caller, id);
     await this.audit.record({ action: 'care_episode.read', entityType: 'care_episode', entityId: id });
-    return (await this.views(caller, [episode]))[0];
+    return (await this.views(caller, [episode], new Map(handover ? [[episode.id, handover]] : [])))[0];
   }
 
   async list(caller: Caller, query: EpisodeListQuery): Promise<Page<EpisodeListItem>> {
@@ -107,10 +108,10 @@ export class CareEpisodesService {
     return { items, nextCursor: page.nextCursor };
   }
 
-  /** Episodes as the API answers them, each with the handover open on it. */
-  async views(caller: Caller, episodes: CareEpisode[]): Promise<EpisodeView[]> {
+  /** Episodes as the API answers them, each with the handover open on it (read here unless given). */
+  async views(caller: Caller, episodes: CareEpisode[], known?: Map<string, CaseHandover>): Promise<EpisodeView[]> {
     const today = todayIn();
-    const pending = await this.access.pendingHandovers(episodes.map((e) => e.id));
+    const pending = known ?? (await this.access.pendingHandovers(episodes.map((e) => e.id)));
     const views: EpisodeView[] = [];
     for (const e of episodes) {
       const placementPlaces = await this.places.named({ provinceCode: e.provinceCode, districtCode: e.placementDistrictCode, communeCode: e.placementCommuneCode, villageCode: e.placementVillageCode });

@@ -29,14 +29,25 @@ export class EpisodeAccess {
 
   /** One episode in scope, in plain SQL: the hot read and every step start here. */
   async findInScope(caller: Caller, id: string, lock = false): Promise<CareEpisode> {
-    const raw = rawEntity(this.db.dataSource, CareEpisode);
+    return (await this.findOne(caller, id, lock, false)).episode;
+  }
+
+  /** The episode and the handover open on it, in one query: what a read answers. */
+  async findWithHandover(caller: Caller, id: string): Promise<{ episode: CareEpisode; handover: CaseHandover | null }> {
+    return this.findOne(caller, id, false, true);
+  }
+
+  private async findOne(caller: Caller, id: string, lock: boolean, withHandover: boolean): Promise<{ episode: CareEpisode; handover: CaseHandover | null }> {
+    const episodes = rawEntity(this.db.dataSource, CareEpisode);
+    const handovers = rawEntity(this.db.dataSource, CaseHandover);
     const scope = scopeCondition(caller, episodeScope('e'), '$2');
+    const handover = withHandover ? { select: `, ${handovers.select('h', 'h.')}`, join: ` LEFT JOIN case_handovers h ON h.episode_id = e.id AND h.status = 'requested'` } : { select: '', join: '' };
     const [row] = await this.db.manager.query<Record<string, unknown>[]>(
-      `SELECT ${raw.select('e')} FROM care_episodes e WHERE e.id = $1${scope.sql === null ? '' : ` AND ${scope.sql}`}${lock ? ' FOR UPDATE OF e' : ''}`,
+      `SELECT ${episodes.select('e')}${handover.select} FROM care_episodes e${handover.join} WHERE e.id = $1${scope.sql === null ? '' : ` AND ${scope.sql}`}${lock ? ' FOR UPDATE OF e' : ''}`,
       scope.value === undefined ? [id] : [id, scope.value],
     );
     if (!row) throw new NotFound('care episode');
-    return raw.hydrate(row);
+    return { episode: episodes.hydrate(row), handover: withHandover && row['h.id'] ? handovers.hydrate(row, 'h.') : null };
   }
 
   /**

@@ -7,9 +7,9 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
  * query each time, which cost more than the query itself.
  */
 export interface RawEntity<T> {
-  /** `alias."column" AS "property", …` for every column. */
-  select(alias: string): string;
-  hydrate(row: Record<string, unknown>): T;
+  /** `alias."column" AS "property", …` for every column (`"<prefix>property"` with a prefix, to read two tables in one row). */
+  select(alias: string, prefix?: string): string;
+  hydrate(row: Record<string, unknown>, prefix?: string): T;
   column(property: string): ColumnMetadata;
   /** The table, quoted. */
   table: string;
@@ -27,14 +27,15 @@ export function rawEntity<T extends ObjectLiteral>(dataSource: DataSource, targe
   const driver = dataSource.driver;
   const made: RawEntity<T> = {
     table: `"${metadata.tablePath}"`,
-    select(alias) {
-      let list = selects.get(alias);
-      if (!list) selects.set(alias, (list = columns.map((c) => `${alias}."${c.databaseName}" AS "${c.propertyPath}"`).join(', ')));
+    select(alias, prefix = '') {
+      const key = `${alias} ${prefix}`;
+      let list = selects.get(key);
+      if (!list) selects.set(key, (list = columns.map((c) => `${alias}."${c.databaseName}" AS "${prefix}${c.propertyPath}"`).join(', ')));
       return list;
     },
-    hydrate(row) {
+    hydrate(row, prefix = '') {
       const entity = metadata.create() as T;
-      for (const c of columns) (entity as Record<string, unknown>)[c.propertyPath] = driver.prepareHydratedValue(row[c.propertyPath], c);
+      for (const c of columns) (entity as Record<string, unknown>)[c.propertyPath] = driver.prepareHydratedValue(row[`${prefix}${c.propertyPath}`], c);
       return entity;
     },
     column(property) {
