@@ -32,8 +32,9 @@ async function syncFeed(port: number, token: string): Promise<{ items: number; s
     if (answer.status !== 200) throw new Error(`feed: ${answer.status} ${answer.body}`);
     const page = JSON.parse(answer.body) as { items: unknown[]; nextCursor: string };
     items += page.items.length;
+    // An empty page that moved the cursor looked through others' changes: go on until it stops moving.
+    if (page.items.length === 0 && page.nextCursor === cursor) break;
     cursor = page.nextCursor;
-    if (page.items.length === 0) break;
   }
   return { items, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }

@@ -10,8 +10,10 @@ import { FEED_ENTITY_TYPES, FEED_READ_PERMISSION, type FeedEntityType } from './
 import { FEED_START, isFeedPosition, nextFeedPosition, type FeedPosition } from './domain/feed-position';
 import type { ChangeItem, ChangePage, ChangesQuery } from './dto/changes.dto';
 
-/** How many feed rows one page looks at, at most, to find the ones in the caller's scope. */
+/** How many feed rows one scan looks at, at most, to find the ones in the caller's scope. */
 const SCAN_LIMIT = 5000;
+/** How many scans one page may take before it answers empty (a cursor moved past 100,000 changes of others). */
+const SCANS_PER_PAGE = 20;
 
 interface FeedRow {
   xid: string;
@@ -22,6 +24,8 @@ interface FeedRow {
   action: 'created' | 'updated';
   version: number;
   scan_end: boolean;
+  /** On the scan_end row: how many rows the scan looked at. */
+  scanned: string | null;
 }
 
 /**
@@ -45,13 +49,23 @@ export class ChangesService {
     return { items, nextCursor: encodeCursor(next) };
   }
 
-  /** Up to `limit` changes after `after` that `caller` may read now, and where to resume. */
+  /**
+   * Up to `limit` changes after `after` that `caller` may read now, and where to resume. A caller
+   * who sees little of the feed may find nothing in one scan: the next scan goes on from there, so
+   * an empty page means the caller has seen all there is (or that SCANS_PER_PAGE scans found nothing
+   * of its own; its cursor has moved past them).
+   */
   async readAs(caller: Caller, after: FeedPosition, wanted: readonly FeedEntityType[], limit: number): Promise<{ items: ChangeItem[]; next: FeedPosition }> {
     const types = wanted.filter((type) => roleHasPermission(caller.role, FEED_READ_PERMISSION[type]));
-    const rows = await this.read(caller, after, types, limit);
-    const items = rows.filter((row) => !row.scan_end);
-    const lastScanned = rows.find((row) => row.scan_end) ?? null;
-    return { items: items.map(toItem), next: positionOnly(nextFeedPosition(after, items, limit, lastScanned)) };
+    let position = after;
+    for (let scan = 0; ; scan++) {
+      const rows = await this.read(caller, position, types, limit);
+      const items = rows.filter((row) => !row.scan_end);
+      const lastScanned = rows.find((row) => row.scan_end) ?? null;
+      position = positionOnly(nextFeedPosition(position, items, limit, lastScanned));
+      const scannedAll = !lastScanned || Number(lastScanned.scanned) < SCAN_LIMIT;
+      if (items.length > 0 || scannedAll || scan + 1 >= SCANS_PER_PAGE) return { items: items.map(toItem), next: position };
+    }
   }
 
   /** The end of the feed as it stands: a reader starting here sees only what commits from now on. */
@@ -74,9 +88,9 @@ export class ChangesService {
         WHERE (xid, seq) > (:xid::xid8, :seq::bigint) AND xid < pg_snapshot_xmin(pg_current_snapshot()) AND entity_type = ANY(:types::text[])
         ORDER BY change_feed.xid, change_feed.seq LIMIT :scan),
       visible AS (SELECT * FROM scanned ch WHERE ${inScope} ORDER BY xid_order, seq_order LIMIT :limit)
-      (SELECT xid, seq, occurred_at, entity_type, entity_id, action, version, false AS scan_end FROM visible ORDER BY xid_order, seq_order)
+      (SELECT xid, seq, occurred_at, entity_type, entity_id, action, version, false AS scan_end, NULL::bigint AS scanned FROM visible ORDER BY xid_order, seq_order)
       UNION ALL
-      (SELECT xid, seq, occurred_at, entity_type, entity_id, action, version, true FROM scanned ORDER BY xid_order DESC, seq_order DESC LIMIT 1)`;
+      (SELECT xid, seq, occurred_at, entity_type, entity_id, action, version, true, (SELECT count(*) FROM scanned) FROM scanned ORDER BY xid_order DESC, seq_order DESC LIMIT 1)`;
     const [text, values] = this.db.dataSource.driver.escapeQueryWithParameters(sql, parameters);
     return this.db.manager.query<FeedRow[]>(text, values);
   }

@@ -163,6 +163,15 @@ describe('an NGO system syncs what changed', () => {
     expect([...committed].filter((change) => !naiveSeen.has(change)).length).toBeGreaterThan(0);
   });
 
+  it('finds the caller’s change behind many it may not see, in one page', async () => {
+    const from = await drain(ngo);
+    // 12,000 changes of records the NGO cannot see (more than two scans' worth), then one of its own.
+    await t.db.query(`INSERT INTO change_feed (entity_type, entity_id, action, version) SELECT 'facility', gen_random_uuid(), 'updated', 1 FROM generate_series(1, 12000)`);
+    const child = await ngo.post('/children', aChild());
+    const page = await ngo.get(`/changes?after=${from.cursor}`);
+    expect(page.body.items.map((c: Change) => c.entityId)).toEqual([child.body.id]);
+  });
+
   it('orders changes by number, not by their digits, within one large transaction', async () => {
     const facilities = await Promise.all(Array.from({ length: 30 }, async () => (await createFacility(t.admin, agency)).id));
     const from = await drain(t.admin);
