@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../src/common/database/data-source-options';
+import { dataSourceOptions, SESSION_OPTIONS } from '../../src/common/database/data-source-options';
 import { hashPassword } from '../../src/users/passwords';
 import { findFreePort } from '../../src/common/database/embedded-postgres';
 import { addDays, addYears, today } from '../../src/common/time/calendar';
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   await migrator.initialize();
   await migrator.runMigrations({ transaction: 'each' });
   await migrator.destroy();
-  const pool = new Pool({ connectionString: url, max: 3 });
+  const pool = new Pool({ connectionString: url, max: 3, options: SESSION_OPTIONS });
   const processes: ChildProcess[] = [];
   try {
     const [{ events }] = (await pool.query<{ events: number }>('SELECT count(*)::int AS events FROM care_episode_events')).rows as [{ events: number }];

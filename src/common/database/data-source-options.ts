@@ -10,6 +10,13 @@ const sourceRoot = path.resolve(__dirname, '..', '..');
 export const ENTITY_FILES = path.join(sourceRoot, '**', `*.entity.${extension}`);
 export const MIGRATION_FILES = path.join(sourceRoot, '..', 'migrations', `*.${extension}`);
 
+/**
+ * Settings of every session the app opens. `work_mem` at 16 MB (PostgreSQL's default is 4): the
+ * figures' groupings then hash in memory instead of sorting on disk (flows over ten years by month:
+ * 106 → 75 ms on the 3× data set). The bench's SQL baseline runs with the same settings.
+ */
+export const SESSION_OPTIONS = '-c work_mem=16MB';
+
 export function dataSourceOptions(url: string, poolSize = 10, timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS): DataSourceOptions {
   return {
     type: 'postgres',
@@ -26,6 +33,7 @@ export function dataSourceOptions(url: string, poolSize = 10, timeouts: Database
     uuidExtension: 'pgcrypto',
     extra: {
       application_name: 'rcf-registry',
+      options: SESSION_OPTIONS,
       // The server gives up on a slow statement or a lock wait; the client gives up too, in case the
       // server itself does not answer (frozen), and a request waits this long at most for a connection.
       statement_timeout: timeouts.statementTimeoutMs,
