@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../common/auth/authenticated.decorator';
 import { Database } from '../common/database/database.service';
 import { ApiValidationErrors } from '../common/http/api-errors.decorator';
-import { decodeCursor, encodeCursor } from '../common/http/pagination';
+import { decodeCursor, pageOf } from '../common/http/pagination';
 import { AuditEvent } from './audit-event.entity';
 import { AuditService } from './audit.service';
 import { AuditEventPage, AuditListQuery, ChainVerificationView } from './dto/audit.dto';
@@ -32,9 +32,7 @@ export class AuditController {
     if (query.from) qb.andWhere('e.occurred_at >= :from', { from: query.from });
     if (query.to) qb.andWhere('e.occurred_at < :to', { to: query.to });
     const rows = await qb.orderBy('e.seq', 'DESC').limit(limit + 1).getMany();
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ seq: last.seq }) : null };
+    return pageOf(rows, limit, (last) => ({ seq: last.seq }));
   }
 
   @Get('verify')

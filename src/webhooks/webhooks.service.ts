@@ -7,7 +7,7 @@ import type { Caller } from '../common/auth/caller';
 import { roleHasPermission } from '../common/auth/roles';
 import { Database } from '../common/database/database.service';
 import { NotFound, ValidationFailed } from '../common/errors/domain-errors';
-import { decodeCursor, encodeCursor, type Page, type PageQuery } from '../common/http/pagination';
+import { decodeCursor, pageOf, type Page, type PageQuery } from '../common/http/pagination';
 import { AppConfigService } from '../config/app-config.service';
 import { newWebhookSecret } from './domain/signature';
 import type { CreatedWebhookSubscription, CreateWebhookSubscriptionRequest, WebhookDeliveryView, WebhookSubscriptionView } from './dto/webhook.dto';
@@ -104,9 +104,8 @@ export class WebhooksService {
        ORDER BY date_trunc('milliseconds', created_at) DESC, id DESC LIMIT $4`,
       [this.agencyScope(caller), after?.createdAt ?? null, after?.id ?? null, limit + 1],
     );
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    return { items: items.map(subscriptionView), nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id }) : null };
+    const found = pageOf(rows, limit, (last) => ({ createdAt: last.created_at.toISOString(), id: last.id }));
+    return { items: found.items.map(subscriptionView), nextCursor: found.nextCursor };
   }
 
   async get(caller: Caller, id: string): Promise<WebhookSubscriptionView> {
@@ -132,10 +131,8 @@ export class WebhooksService {
        ORDER BY created_at DESC, id DESC LIMIT $4`,
       [id, after?.queuedAt ?? null, after?.id ?? null, limit + 1],
     );
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    const nextCursor = rows.length > limit && last ? encodeCursor({ queuedAt: last.created_at_text, id: last.id }) : null;
-    return { items: items.map(deliveryView), nextCursor };
+    const found = pageOf(rows, limit, (last) => ({ queuedAt: last.created_at_text, id: last.id }));
+    return { items: found.items.map(deliveryView), nextCursor: found.nextCursor };
   }
 
   private agencyScope(caller: Caller): string | null {

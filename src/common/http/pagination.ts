@@ -101,8 +101,15 @@ export async function paginate<T extends ObjectLiteral & { id: string; createdAt
     .addOrderBy(`${alias}.id`, 'DESC')
     .limit(limit + 1)
     .getMany();
+  return pageOf(rows, limit, (last) => ({ createdAt: last.createdAt.toISOString(), id: last.id }));
+}
+
+/**
+ * A page from rows read one past the limit: the extra row says there is a next page, whose cursor
+ * is the position of the page's last item.
+ */
+export function pageOf<T>(rows: readonly T[], limit: number, positionOf: (last: T) => object): Page<T> {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null;
-  return { items, nextCursor };
+  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(positionOf(last)) : null };
 }
