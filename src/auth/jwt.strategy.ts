@@ -3,16 +3,10 @@ import { createSecretKey } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DataSource } from 'typeorm';
-import type { Caller } from '../common/auth/caller';
+import { callerOf, type Caller, type CallerRow } from '../common/auth/caller';
 import { AppConfigService } from '../config/app-config.service';
-import type { Role } from '../common/auth/roles';
 
-interface UserRow {
-  id: string;
-  username: string;
-  role: Role;
-  agency_id: string | null;
-  province_codes: string[];
+interface UserRow extends CallerRow {
   active: boolean;
   token_version: number;
   revoked: boolean;
@@ -69,14 +63,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       [claims.sub, claims.jti],
     );
     if (!user || !user.active || user.revoked || user.token_version !== claims.ver) return false;
-    return {
-      userId: user.id,
-      username: user.username,
-      role: user.role,
-      agencyId: user.agency_id,
-      provinceCodes: user.province_codes,
-      tokenId: claims.jti,
-      tokenExpiresAt: new Date(claims.exp * 1000),
-    };
+    return { ...callerOf(user), tokenId: claims.jti, tokenExpiresAt: new Date(claims.exp * 1000) };
   }
 }

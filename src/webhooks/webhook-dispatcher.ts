@@ -2,8 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import type { EntityManager } from 'typeorm';
 import { ChangesService } from '../changes/changes.service';
 import type { FeedEntityType } from '../changes/domain/feed-entity-types';
-import type { Caller } from '../common/auth/caller';
-import type { Role } from '../common/auth/roles';
+import { callerOf, type Caller, type CallerRow } from '../common/auth/caller';
 import { Database } from '../common/database/database.service';
 import { AppConfigService } from '../config/app-config.service';
 import { nextAttemptAt } from './domain/retry-schedule';
@@ -152,10 +151,6 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
 }
 
 async function ownerOf(manager: EntityManager, id: string): Promise<Caller | null> {
-  const [user] = await manager.query<{ id: string; username: string; role: Role; agency_id: string | null; province_codes: string[]; active: boolean }[]>(
-    'SELECT id, username, role, agency_id, province_codes, active FROM users WHERE id = $1',
-    [id],
-  );
-  if (!user?.active) return null;
-  return { userId: user.id, username: user.username, role: user.role, agencyId: user.agency_id, provinceCodes: user.province_codes };
+  const [user] = await manager.query<(CallerRow & { active: boolean })[]>('SELECT id, username, role, agency_id, province_codes, active FROM users WHERE id = $1', [id]);
+  return user?.active ? callerOf(user) : null;
 }

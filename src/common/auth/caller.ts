@@ -16,3 +16,16 @@ export interface Caller {
 export function isNational(caller: Caller): boolean {
   return caller.role === 'admin' || caller.role === 'planner' || (caller.role !== 'ngo_worker' && caller.provinceCodes.length === 0);
 }
+
+/** A users row (as plain SQL reads it) as the caller it acts as. */
+export interface CallerRow {
+  id: string;
+  username: string;
+  role: Role;
+  agency_id: string | null;
+  province_codes: string[];
+}
+
+export function callerOf(row: CallerRow): Caller {
+  return { userId: row.id, username: row.username, role: row.role, agencyId: row.agency_id, provinceCodes: row.province_codes };
+}
