@@ -57,9 +57,10 @@ export class ChangesService {
    */
   async readAs(caller: Caller, after: FeedPosition, wanted: readonly FeedEntityType[], limit: number): Promise<{ items: ChangeItem[]; next: FeedPosition }> {
     const types = wanted.filter((type) => roleHasPermission(caller.role, FEED_READ_PERMISSION[type]));
+    const read = this.reader(caller, types, limit);
     let position = after;
     for (let scan = 0; ; scan++) {
-      const rows = await this.read(caller, position, types, limit);
+      const rows = await read(position);
       const items = rows.filter((row) => !row.scan_end);
       const lastScanned = rows.find((row) => row.scan_end) ?? null;
       position = positionOnly(nextFeedPosition(position, items, limit, lastScanned));
@@ -77,10 +78,11 @@ export class ChangesService {
     return last ?? FEED_START;
   }
 
-  private async read(caller: Caller, after: FeedPosition, types: FeedEntityType[], limit: number): Promise<FeedRow[]> {
-    if (types.length === 0) return [];
+  /** The page's query, built once (scope included) and run from each position a scan starts at. */
+  private reader(caller: Caller, types: FeedEntityType[], limit: number): (after: FeedPosition) => Promise<FeedRow[]> {
+    if (types.length === 0) return () => Promise.resolve([]);
     // A national reader sees every row it scans: no need to look further than the page.
-    const parameters: ObjectLiteral = { xid: after.xid, seq: after.seq, types, scan: isNational(caller) ? limit : SCAN_LIMIT, limit };
+    const parameters: ObjectLiteral = { types, scan: isNational(caller) ? limit : SCAN_LIMIT, limit };
     const inScope = isNational(caller) ? 'true' : types.map((type) => this.inScope(type, caller, parameters)).join(' OR ');
     const sql = `WITH scanned AS MATERIALIZED (
         SELECT xid::text AS xid, seq::text AS seq, xid AS xid_order, seq AS seq_order, occurred_at, entity_type, entity_id, action, version
@@ -91,8 +93,10 @@ export class ChangesService {
       (SELECT xid, seq, occurred_at, entity_type, entity_id, action, version, false AS scan_end, NULL::bigint AS scanned FROM visible ORDER BY xid_order, seq_order)
       UNION ALL
       (SELECT xid, seq, occurred_at, entity_type, entity_id, action, version, true, (SELECT count(*) FROM scanned) FROM scanned ORDER BY xid_order DESC, seq_order DESC LIMIT 1)`;
-    const [text, values] = this.db.dataSource.driver.escapeQueryWithParameters(sql, parameters);
-    return this.db.manager.query<FeedRow[]>(text, values);
+    return (after) => {
+      const [text, values] = this.db.dataSource.driver.escapeQueryWithParameters(sql, { ...parameters, xid: after.xid, seq: after.seq });
+      return this.db.manager.query<FeedRow[]>(text, values);
+    };
   }
 
   /** `EXISTS` over the type's own scoped query, its parameters added to the page's. */
