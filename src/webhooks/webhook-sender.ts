@@ -43,7 +43,6 @@ export function sendWebhook(url: string, headers: Record<string, string>, body: 
         method: 'POST',
         headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'user-agent': 'rcf-webhooks/1', ...headers },
         lookup: options.allowPrivate ? undefined : publicOnlyLookup,
-        timeout: options.timeoutMs,
       },
       (response) => {
         // The answer's body is not needed: read and drop it, so the socket is freed.
@@ -52,15 +51,12 @@ export function sendWebhook(url: string, headers: Record<string, string>, body: 
         response.on('error', (error) => finish({ ok: false, status: response.statusCode ?? null, error: error.message }));
       },
     );
+    // One deadline for the whole exchange: connecting, sending and the answer.
     const deadline = setTimeout(() => {
       request.destroy();
       finish({ ok: false, status: null, error: `timeout after ${options.timeoutMs} ms` });
     }, options.timeoutMs);
     request.on('close', () => clearTimeout(deadline));
-    request.on('timeout', () => {
-      request.destroy();
-      finish({ ok: false, status: null, error: `timeout after ${options.timeoutMs} ms` });
-    });
     request.on('error', (error: NodeJS.ErrnoException) => finish({ ok: false, status: null, error: error.code === 'EPRIVATE' ? 'the target resolves to a private address' : `${error.code ?? 'error'}: ${error.message}`.slice(0, 300) }));
     request.end(body);
   });
