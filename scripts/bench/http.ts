@@ -4,9 +4,16 @@ import { Agent, request } from 'node:http';
 export const PASSWORD = 'bench-password-2026';
 export const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-export interface Answer {
-  status: number;
-  body: string;
+/** An answer's bytes; `body` decodes them when read, so timings end at the last byte, not after decoding megabytes. */
+export class Answer {
+  constructor(
+    readonly status: number,
+    readonly bytes: Buffer,
+  ) {}
+
+  get body(): string {
+    return this.bytes.toString();
+  }
 }
 
 export function call(port: number, method: string, urlPath: string, token?: string, body?: string, contentType = 'application/json'): Promise<Answer> {
@@ -23,7 +30,7 @@ export function call(port: number, method: string, urlPath: string, token?: stri
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+        res.on('end', () => resolve(new Answer(res.statusCode ?? 0, Buffer.concat(chunks))));
       },
     );
     req.on('error', reject);

@@ -1,7 +1,6 @@
 import { applyDecorators, Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Readable } from 'node:stream';
 import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
 import type { Caller } from '../common/auth/caller';
 import { ApiValidationErrors } from '../common/http/api-errors.decorator';
@@ -36,6 +35,12 @@ const FigureRoute = (path: string, summary: string, type: unknown) =>
 
 type Reply = FastifyReply;
 
+/** An answer already written as JSON bytes (the large figures: see JsonBuffer). */
+function jsonBytes(reply: Reply, bytes: Buffer): Buffer {
+  void reply.header('Content-Type', 'application/json; charset=utf-8');
+  return bytes;
+}
+
 /** JSON by default; CSV with a header row when the client asks for text/csv. */
 function respond<T>(request: FastifyRequest, reply: Reply, body: T, rows: () => Record<string, unknown>[], name: string): T | string {
   return wantsCsv(request) ? csvAnswer(reply, name, rows()) : body;
@@ -52,8 +57,9 @@ export class FiguresController {
 
   @FigureRoute('children', 'Children in care on a date, by care setting, province, facility type, sex, age band, disability, parental status.', ChildrenFigures)
   async children(@CurrentCaller() caller: Caller, @Query() query: ChildrenFiguresQuery, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: Reply) {
-    const result = await this.figures.children(caller, query);
-    return respond(req, reply, result, () => result.rows as unknown as Record<string, unknown>[], `children-${result.asOf}`);
+    const answer = await this.figures.children(caller, query);
+    if (wantsCsv(req)) return csvAnswer(reply, `children-${answer.asOf}`, answer.toObject().rows as unknown as Record<string, unknown>[]);
+    return jsonBytes(reply, answer.toJson());
   }
 
   @FigureRoute('children/series', 'Children in care at the end of each month, quarter or year (the last point on `to`), grouped as /figures/children groups.', ChildrenSeries)
@@ -69,9 +75,7 @@ export class FiguresController {
     };
     const csv = respond(req, reply, null, rows, `children-series-${answer.meta.from}-${answer.meta.to}`);
     if (csv !== null) return csv;
-    // Written from fragments, a point at a time, not from thousands of row objects: the same JSON.
-    void reply.header('Content-Type', 'application/json; charset=utf-8');
-    return Readable.from(answer.jsonChunks(), { objectMode: false });
+    return jsonBytes(reply, answer.toJson());
   }
 
   @FigureRoute('indicators', 'The formal-care indicators (Better Care Network / UNICEF) the data supports, for a period: entries, stock by setting, exits, ratios, shares, median stay, review and visit compliance, rates per 100,000.', Indicators)

@@ -8,7 +8,6 @@ import { FACILITY_COUNTS, FLOW_COUNTS } from './domain/dimensions';
 import { addCells, type Cell } from './domain/disclosure-control';
 import { FigurePublisher } from './domain/publisher';
 import {
-  ChildrenFigures,
   ChildrenFiguresQuery,
   DeinstitutionalisationFigures,
   DeinstitutionalisationQuery,
@@ -19,7 +18,8 @@ import {
   FlowFigures,
   FlowFiguresQuery,
 } from './dto/figures.dto';
-import { publishStock, stockGroups, withProvinceNames } from './stock-rows';
+import { StockAnswer } from './stock-answer';
+import { withProvinceNames } from './stock-rows';
 import { CARE_SPLIT_SQL, childrenStockSql, CLOSE_REASON_CODES, facilitiesSql, flowsSql, GATEKEEPING_SQL } from './figures.queries';
 
 const cellOf = (count: unknown, keySum: unknown): Cell => ({ count: Number(count), keySum: Number(keySum) });
@@ -29,12 +29,11 @@ const cellOf = (count: unknown, keySum: unknown): Cell => ({ count: Number(count
 export class FiguresService {
   constructor(private readonly db: Database) {}
 
-  async children(caller: Caller, query: ChildrenFiguresQuery): Promise<ChildrenFigures> {
-    const asOf = query.asOf ?? today();
+  async children(caller: Caller, query: ChildrenFiguresQuery): Promise<StockAnswer> {
     const groupBy = query.groupBy ?? [];
-    const publisher = FigurePublisher.for(caller.role);
-    const raw = await this.db.dataSource.query<Record<string, unknown>[]>(childrenStockSql(groupBy), [asOf, query.provinceCode ?? null]);
-    return { asOf, groupBy, ...publishStock(stockGroups(raw, groupBy.length), groupBy, publisher), disclosureControl: publisher.control };
+    const answer = new StockAnswer(query.asOf ?? today(), groupBy, FigurePublisher.for(caller.role));
+    await this.db.eachRow(childrenStockSql(groupBy), [answer.asOf, query.provinceCode ?? null], (row) => answer.add(row));
+    return answer;
   }
 
   async flows(caller: Caller, query: FlowFiguresQuery): Promise<FlowFigures> {

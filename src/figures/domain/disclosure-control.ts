@@ -47,14 +47,17 @@ export const CELL_KEY_CONTROL: DisclosureControl = { method: 'cell_key', suppres
 export const NO_CONTROL: DisclosureControl = { method: 'none', suppressedBelow: 0, maxNoise: 0 };
 
 export function cellKey(cell: Cell): number {
-  return ((cell.keySum % RECORD_KEY_RANGE) + RECORD_KEY_RANGE) % RECORD_KEY_RANGE;
+  return keyOf(cell.keySum);
 }
+
+const keyOf = (keySum: number) => ((keySum % RECORD_KEY_RANGE) + RECORD_KEY_RANGE) % RECORD_KEY_RANGE;
 
 /** The perturbed count of a cell; an empty cell stays 0 (it has no records, so no key). */
 export function perturb(cell: Cell): number {
-  if (cell.count <= 0) return 0;
-  return Math.max(0, cell.count + PERTURBATION_TABLE[cellKey(cell)]);
+  return perturbed(cell.count, cell.keySum);
 }
+
+const perturbed = (count: number, keySum: number) => (count <= 0 ? 0 : Math.max(0, count + PERTURBATION_TABLE[keyOf(keySum)]));
 
 export interface Published {
   value: number | null;
@@ -63,7 +66,16 @@ export interface Published {
 
 /** A count as published under the control: perturbed, then withheld from 1 to 4; exact under `none`. */
 export function publish(cell: Cell, control: DisclosureControl): Published {
-  if (control.method === 'none') return { value: cell.count, suppressed: false };
-  const value = perturb(cell);
-  return value >= 1 && value < SUPPRESS_BELOW ? { value: null, suppressed: true } : { value, suppressed: false };
+  const value = publishedValue(cell.count, cell.keySum, control);
+  return { value, suppressed: value === null };
+}
+
+/**
+ * The same, for answers of thousands of cells that keep counts in arrays: the published value, null
+ * when withheld (a published count is withheld exactly when it is null).
+ */
+export function publishedValue(count: number, keySum: number, control: DisclosureControl): number | null {
+  if (control.method === 'none') return count;
+  const value = perturbed(count, keySum);
+  return value >= 1 && value < SUPPRESS_BELOW ? null : value;
 }

@@ -1,4 +1,4 @@
-import { CELL_KEY_CONTROL, NO_CONTROL, publish, type Cell, type DisclosureControl, type Published } from './disclosure-control';
+import { CELL_KEY_CONTROL, NO_CONTROL, publish, publishedValue, type Cell, type DisclosureControl, type Published } from './disclosure-control';
 
 /**
  * The one place every figure goes through on its way out: counts of children are published under
@@ -14,6 +14,11 @@ export class FigurePublisher {
 
   children(cell: Cell): Published {
     return publish(cell, this.control);
+  }
+
+  /** A count of children kept in arrays, published: null when withheld. */
+  childrenValue(count: number, keySum: number): number | null {
+    return publishedValue(count, keySum, this.control);
   }
 
   /** part / whole × 100, one decimal; null when either is withheld or the whole is 0. */

@@ -1,57 +1,73 @@
+import { JsonBuffer } from '../../common/http/json-buffer';
 import type { ChildDimension } from '../domain/dimensions';
-import type { DisclosureControl, Published } from '../domain/disclosure-control';
+import type { FigurePublisher } from '../domain/publisher';
 import type { Interval } from '../domain/intervals';
 import type { ChildrenSeries } from '../dto/series.dto';
-import { dimensionsOf } from '../stock-rows';
-
-/** One point of a series: for each group in the answer's order, its published count (absent when 0 children). */
-export interface SeriesPoint {
-  date: string;
-  groups: number[];
-  counts: Published[];
-  total: Published;
-}
+import type { GroupTable } from '../group-table';
 
 /**
- * A stock series as built: the groups once, each point's published counts by group. Its JSON is
- * written from a fragment per group (dimensions and province names, serialized once), not from
- * 10,000 row objects: a ten-year monthly series by setting and province is some 15,000 rows.
+ * A stock series as built: the groups once, and each point's count and sum of record keys by group
+ * in two arrays by point. Each count is published as it is written; a ten-year monthly series
+ * by setting and province is some 15,000 rows, written as bytes with no row object.
  */
 export class SeriesAnswer {
   constructor(
     readonly meta: { from: string; to: string; interval: Interval; groupBy: ChildDimension[]; provinceCode: string | null },
-    readonly groupValues: readonly (readonly unknown[])[],
-    readonly points: readonly SeriesPoint[],
-    readonly disclosureControl: DisclosureControl,
+    private readonly groups: GroupTable,
+    private readonly dates: readonly string[],
+    /** By group: the count and the sum of record keys at each point. */
+    private readonly cells: readonly { counts: Float64Array; keySums: Float64Array }[],
+    private readonly publisher: FigurePublisher,
   ) {}
 
-  /**
-   * The answer as GET /figures/children/series documents it (ChildrenSeries), as JSON text in pieces
-   * of one point each: sent as a stream, no 2 MB string is ever held, so the collector stays young.
-   */
-  *jsonChunks(): Generator<string> {
-    const prefixes = this.groupValues.map((values) => JSON.stringify(dimensionsOf(values, this.meta.groupBy)).slice(0, -1));
-    const comma = (prefix: string) => (prefix === '{' ? '{' : `${prefix},`);
-    yield `${JSON.stringify({ ...this.meta }).slice(0, -1)},"points":[`;
-    for (let i = 0; i < this.points.length; i++) {
-      const p = this.points[i];
-      const rows = p.groups.map((g, n) => `${comma(prefixes[g])}"count":${p.counts[n].value ?? 'null'},"suppressed":${p.counts[n].suppressed}}`);
-      yield `${i ? ',' : ''}{"date":"${p.date}","rows":[${rows.join(',')}],"total":${p.total.value ?? 'null'},"totalSuppressed":${p.total.suppressed}}`;
-    }
-    yield `],"disclosureControl":${JSON.stringify(this.disclosureControl)}}`;
+  /** Visits each point: its groups with children, in the answer's order, and its total (a cell of its own). */
+  private eachPoint(visit: (date: string, rows: { group: number; value: number | null }[], total: number | null) => void): void {
+    const order = this.groups.order();
+    this.dates.forEach((date, p) => {
+      const rows: { group: number; value: number | null }[] = [];
+      let count = 0;
+      let keySum = 0;
+      for (const group of order) {
+        const n = this.cells[group].counts[p];
+        if (n <= 0) continue;
+        const k = this.cells[group].keySums[p];
+        rows.push({ group, value: this.publisher.childrenValue(n, k) });
+        count += n;
+        keySum += k;
+      }
+      visit(date, rows, this.publisher.childrenValue(count, keySum));
+    });
+  }
+
+  /** The answer as GET /figures/children/series documents it (ChildrenSeries). */
+  toJson(): Buffer {
+    const json = new JsonBuffer();
+    json.ascii(`${JSON.stringify(this.meta).slice(0, -1)},"points":[`);
+    let first = true;
+    this.eachPoint((date, rows, total) => {
+      json.ascii(first ? '{"date":"' : ',{"date":"').ascii(date).ascii('","rows":[');
+      first = false;
+      rows.forEach(({ group, value }, n) => {
+        if (n > 0) json.ascii(',');
+        this.groups.writeOpening(json, group);
+        json.ascii('"count":').number(value).ascii(',"suppressed":').boolean(value === null).ascii('}');
+      });
+      json.ascii('],"total":').number(total).ascii(',"totalSuppressed":').boolean(total === null).ascii('}');
+    });
+    return json.ascii('],"disclosureControl":').value(this.publisher.control).ascii('}').toBuffer();
   }
 
   /** The same answer as objects (CSV is built from these). */
   toObject(): ChildrenSeries {
-    return {
-      ...this.meta,
-      points: this.points.map((p) => ({
-        date: p.date,
-        rows: p.groups.map((g, n) => ({ ...dimensionsOf(this.groupValues[g], this.meta.groupBy), count: p.counts[n].value, suppressed: p.counts[n].suppressed })),
-        total: p.total.value,
-        totalSuppressed: p.total.suppressed,
-      })),
-      disclosureControl: this.disclosureControl,
-    };
+    const points: ChildrenSeries['points'] = [];
+    this.eachPoint((date, rows, total) =>
+      points.push({
+        date,
+        rows: rows.map(({ group, value }) => ({ ...this.groups.dimensions(group), count: value, suppressed: value === null })),
+        total,
+        totalSuppressed: total === null,
+      }),
+    );
+    return { ...this.meta, points, disclosureControl: this.publisher.control };
   }
 }

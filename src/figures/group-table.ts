@@ -1,0 +1,101 @@
+import type { JsonBuffer } from '../common/http/json-buffer';
+import { encodeMember } from '../common/http/json-buffer';
+import { AGE_BANDS, type ChildDimension } from './domain/dimensions';
+import { dimensionsOf, PROVINCE_NAMES } from './stock-rows';
+
+/** The order of one dimension's values: age bands in age order, others by their text, none last. */
+const rank = (dimension: ChildDimension, value: unknown): string => {
+  if (value === null || value === undefined) return '\uffff';
+  if (dimension === 'ageBand') return String(AGE_BANDS.indexOf(value as (typeof AGE_BANDS)[number])).padStart(2, '0');
+  return typeof value === 'string' ? value : JSON.stringify(value);
+};
+
+/** A dimension's member in an answer, the province's names in both scripts right after its code. */
+function memberBytes(dimension: ChildDimension, value: unknown): Buffer {
+  const province = dimension === 'provinceCode' ? PROVINCE_NAMES.get(value as string) : undefined;
+  const names = province ? `,${encodeMember('provinceNameEn', province.nameEn).toString()},${encodeMember('provinceNameKm', province.nameKm).toString()}` : '';
+  return Buffer.from(`${encodeMember(dimension, value).toString()}${names}`);
+}
+
+/**
+ * The groups of a grouped answer, made as rows stream in from PostgreSQL: each dimension's values
+ * are numbered once, a group is its values' numbers, and its members' JSON is encoded once per
+ * value. Thousands of rows then need no object each.
+ */
+export class GroupTable {
+  private readonly numberOf: Map<unknown, number>[];
+  private readonly valuesOf: unknown[][];
+  private readonly groupIndex = new Map<string, number>();
+  /** Group g's value numbers, one character each (kept as text: thousands of groups stay small). */
+  private readonly groupKeys: string[] = [];
+  private members: Buffer[][] | undefined;
+
+  constructor(readonly groupBy: readonly ChildDimension[]) {
+    this.numberOf = groupBy.map(() => new Map<unknown, number>());
+    this.valuesOf = groupBy.map(() => []);
+  }
+
+  get size(): number {
+    return this.groupIndex.size;
+  }
+
+  /** The group of a row whose dimension values are its columns from `first` on. */
+  groupOf(row: readonly unknown[], first = 0): number {
+    let key = '';
+    for (let i = 0; i < this.groupBy.length; i++) {
+      const value = row[first + i] ?? null;
+      let n = this.numberOf[i].get(value);
+      if (n === undefined) {
+        n = this.valuesOf[i].push(value) - 1;
+        this.numberOf[i].set(value, n);
+      }
+      key += String.fromCharCode(n);
+    }
+    let group = this.groupIndex.get(key);
+    if (group === undefined) {
+      group = this.groupKeys.push(key) - 1;
+      this.groupIndex.set(key, group);
+    }
+    return group;
+  }
+
+  /**
+   * The groups in the answer's order (by each dimension in turn). Sorted here, not in SQL: sorting
+   * tens of thousands of rows by seven collated keys cost PostgreSQL more than the rest of the query.
+   */
+  order(): number[] {
+    const d = this.groupBy.length;
+    // Each value's place among its dimension's values.
+    const places = this.valuesOf.map((values, i) => {
+      const sorted = values.map((value, n) => ({ key: rank(this.groupBy[i], value), n })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      const place = new Array<number>(values.length);
+      sorted.forEach(({ n }, p) => (place[n] = p));
+      return place;
+    });
+    const keys = this.groupKeys;
+    return Array.from({ length: this.size }, (_, g) => g).sort((a, b) => {
+      for (let i = 0; i < d; i++) {
+        const diff = places[i][keys[a].charCodeAt(i)] - places[i][keys[b].charCodeAt(i)];
+        if (diff !== 0) return diff;
+      }
+      return 0;
+    });
+  }
+
+  /** Writes `{` and the group's dimension members, each followed by a comma. */
+  writeOpening(json: JsonBuffer, group: number): void {
+    this.members ??= this.valuesOf.map((values, i) => values.map((value) => memberBytes(this.groupBy[i], value)));
+    json.ascii('{');
+    const key = this.groupKeys[group];
+    for (let i = 0; i < key.length; i++) json.bytes(this.members[i][key.charCodeAt(i)]).ascii(',');
+  }
+
+  /** The group's dimensions as an object (for CSV), as `writeOpening` writes them. */
+  dimensions(group: number): Record<string, unknown> {
+    const key = this.groupKeys[group];
+    return dimensionsOf(
+      this.groupBy.map((_, i) => this.valuesOf[i][key.charCodeAt(i)]),
+      this.groupBy,
+    );
+  }
+}
