@@ -93,27 +93,20 @@ const FACILITY_DIMENSION_SQL: Record<FacilityDimension, string> = {
 
 const LOCAL_DATE = (column: string) => `(${column} AT TIME ZONE '${TIME_ZONE}')::date`;
 
-/** Facilities as they stood on $1: status from their history, residents from care periods. */
+/**
+ * Facilities as they stood on $1: status from their history, residents from care periods. Each
+ * facility's status, MoU in force and last inspection are index probes from the facility (the
+ * latest event before the end of $1), so the cost grows with the facilities, not with the years
+ * of history behind them.
+ */
 export function facilitiesSql(groupBy: readonly FacilityDimension[]): string {
   const keys = groupBy.map((d) => `${FACILITY_DIMENSION_SQL[d]} AS "${d}"`);
-  return `WITH status_on AS (
-      SELECT DISTINCT ON (re.entity_id) re.entity_id AS facility_id, re.to_status AS status
-      FROM registry_events re
-      WHERE re.entity_type = 'facility' AND ${LOCAL_DATE('re.recorded_at')} <= $1::date
-      ORDER BY re.entity_id, re.recorded_at DESC
-    ), residents AS (
+  // Recorded on or before $1 in Cambodia: before the next local midnight, which an index can range over.
+  const recordedBy = (column: string) => `${column} < (($1::date + 1)::timestamp AT TIME ZONE '${TIME_ZONE}')`;
+  return `WITH residents AS (
       SELECT p.facility_id, count(*)::int AS n, sum(p.record_key)::bigint AS k FROM care_periods p
       WHERE p.status IN ${RESIDENT} AND daterange(p.starts_on, p.ends_on) @> $1::date
       GROUP BY p.facility_id
-    ), mou_in_force AS (
-      SELECT DISTINCT m.facility_id FROM mous m
-      WHERE m.starts_on <= $1::date AND m.ends_on > $1::date
-        AND EXISTS (SELECT 1 FROM registry_events a WHERE a.entity_type = 'mou' AND a.entity_id = m.id AND a.action = 'activate' AND ${LOCAL_DATE('a.recorded_at')} <= $1::date)
-        AND NOT EXISTS (SELECT 1 FROM registry_events x WHERE x.entity_type = 'mou' AND x.entity_id = m.id AND x.action IN ('terminate', 'supersede') AND ${LOCAL_DATE('x.recorded_at')} <= $1::date)
-    ), last_inspection AS (
-      SELECT i.facility_id, max(i.conducted_on) AS conducted_on FROM inspections i
-      WHERE i.status = 'approved' AND i.conducted_on <= $1::date AND ${LOCAL_DATE('i.approved_at')} <= $1::date
-      GROUP BY i.facility_id
     )
     SELECT ${[
       ...keys,
@@ -129,10 +122,24 @@ export function facilitiesSql(groupBy: readonly FacilityDimension[]): string {
       `count(*) FILTER (WHERE s.status = 'closed')::int AS closed`,
     ].join(',\n      ')}
     FROM facilities f
-    JOIN status_on s ON s.facility_id = f.id
+    CROSS JOIN LATERAL (
+      SELECT re.to_status AS status FROM registry_events re
+      WHERE re.entity_type = 'facility' AND re.entity_id = f.id AND ${recordedBy('re.recorded_at')}
+      ORDER BY re.recorded_at DESC LIMIT 1
+    ) s
     LEFT JOIN residents r ON r.facility_id = f.id
-    LEFT JOIN mou_in_force mo ON mo.facility_id = f.id
-    LEFT JOIN last_inspection li ON li.facility_id = f.id
+    LEFT JOIN LATERAL (
+      SELECT m.facility_id FROM mous m
+      WHERE m.facility_id = f.id AND m.starts_on <= $1::date AND m.ends_on > $1::date
+        AND EXISTS (SELECT 1 FROM registry_events a WHERE a.entity_type = 'mou' AND a.entity_id = m.id AND a.action = 'activate' AND ${recordedBy('a.recorded_at')})
+        AND NOT EXISTS (SELECT 1 FROM registry_events x WHERE x.entity_type = 'mou' AND x.entity_id = m.id AND x.action IN ('terminate', 'supersede') AND ${recordedBy('x.recorded_at')})
+      LIMIT 1
+    ) mo ON true
+    LEFT JOIN LATERAL (
+      SELECT i.conducted_on FROM inspections i
+      WHERE i.facility_id = f.id AND i.status = 'approved' AND i.conducted_on <= $1::date AND ${recordedBy('i.approved_at')}
+      ORDER BY i.conducted_on DESC LIMIT 1
+    ) li ON true
     ${groupBy.length ? `GROUP BY ${groupBy.map((_, i) => i + 1).join(', ')} ORDER BY ${groupBy.map((_, i) => i + 1).join(', ')}` : ''}`;
 }
 

@@ -73,8 +73,12 @@ export class ChildListService {
     const matching = (condition: string) => `c.id IN (SELECT k.child_id FROM child_search_keys k WHERE ${condition})`;
     if (SYSTEM_CODE.test(q.trim())) return qb.andWhere('c.system_code = upper(trim(:code))', { code: q });
     if (/[\u1780-\u17FF]/.test(q)) return qb.andWhere(matching(`k.key LIKE '%' || rcf_khmer_key(:q) || '%'`), { q: escapeLike(q) });
-    // An agency's own id for the child, as its case system shows it, finds the child too.
-    if (match === 'exact') return qb.andWhere(`(${matching(`k.key LIKE '%' || rcf_latin_key(:q) || '%'`)} OR c.external_id = trim(:raw))`, { q: escapeLike(q), raw: q });
+    // An agency's own id for the child, as its case system shows it, finds the child too. One list of
+    // ids, not an OR beside the keys: with the OR, PostgreSQL scanned every child in scope.
+    if (match === 'exact') {
+      const byKey = `SELECT k.child_id FROM child_search_keys k WHERE k.key LIKE '%' || rcf_latin_key(:q) || '%'`;
+      return qb.andWhere(`c.id IN (${byKey} UNION ALL SELECT x.id FROM children x WHERE x.external_id = trim(:raw))`, { q: escapeLike(q), raw: q });
+    }
     return qb.andWhere(matching(`rcf_latin_key(:q) <% k.key`), { q: escapeLike(q) });
   }
 }
