@@ -100,7 +100,7 @@ async function benchFigures(apiPort: number, pool: Pool): Promise<void> {
       name: 'children series: 10 years by month × care setting × province',
       path: `/api/v1/figures/children/series?from=${tenYearsAgo}&to=${asOf}&interval=month&groupBy=careSetting,provinceCode`,
       // The monthly changes, and the stock on the last day (inside its month), side by side as in the API.
-      statements: [[stockChangesSql(['careSetting', 'provinceCode']), [thisMonth, null]], [childrenStockSql(['careSetting', 'provinceCode']), [asOf, null]]],
+      statements: [[stockChangesSql(['careSetting', 'provinceCode']), [thisMonth, null, `${tenYearsAgo.slice(0, 7)}-01`]], [childrenStockSql(['careSetting', 'provinceCode']), [asOf, null]]],
     },
     { name: 'flows: 10 years by month', path: `/api/v1/figures/flows?from=${tenYearsAgo}&to=${asOf}&interval=month`, statements: [[flowsSql(false, 'month'), [tenYearsAgo, asOf, null]]] },
     {

@@ -38,10 +38,11 @@ export class ChildrenSeriesService {
       cell.keySums[point] += keySum;
     };
     let point = 0;
-    const readChanges = this.db.eachRow(stockChangesSql(groupBy), [last.month, province], (row) => {
-      // Rows come in month order: a change counts from the first point whose month it is not after.
-      const month = row[0] as string;
-      while (point < complete && periods[point].month < month) point++;
+    const readChanges = this.db.eachRow(stockChangesSql(groupBy), [last.month, province, periods[0].month], (row) => {
+      // Rows come in month order, those before the first point's month first (month null): a change
+      // counts from the first point whose month it is not after.
+      const month = row[0] as string | null;
+      while (month !== null && point < complete && periods[point].month < month) point++;
       if (point < complete) add(groups.groupOf(row, 1), point, Number(row[d + 1]), Number(row[d + 2]));
     });
     const readLastDay = last.complete

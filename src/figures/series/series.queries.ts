@@ -5,7 +5,9 @@ import { CHILD_DIMENSION_SQL } from '../figures.queries';
 
 /**
  * The monthly changes of the stock of children in care, by the dimensions asked, up to the month $1
- * (its first day); $2 an optional province. A running sum of them is the stock at the end of each
+ * (its first day); $2 an optional province. Changes before the month $3 (the first point's) come as
+ * one row per group with a null month: the stock the series starts from, so a ten-year window of a
+ * thirty-year history reads ten years of rows. A running sum of them is the stock at the end of each
  * month: a care period [starts_on, ends_on) adds 1 in its first month and takes 1 away in the month
  * it ends. Each change carries its record key, so every month's cell keys are its children's.
  */
@@ -15,12 +17,12 @@ export const rollupHolds = (groupBy: readonly ChildDimension[]) => groupBy.every
 
 function fromRollup(groupBy: readonly ChildDimension[]): string {
   const keys = groupBy.map((d, i) => `${ROLLUP_COLUMNS[d]} AS d${i}`);
-  return `SELECT ${['s.month::text AS month', ...keys, 'sum(s.change)::int AS n', 'sum(s.key_change)::bigint AS k'].join(', ')}
+  return `SELECT ${[`CASE WHEN s.month < $3::date THEN NULL ELSE s.month::text END AS month`, ...keys, 'sum(s.change)::int AS n', 'sum(s.key_change)::bigint AS k'].join(', ')}
     FROM stock_monthly s
     WHERE s.month <= $1::date AND ($2::text IS NULL OR s.province_code = $2)
-    GROUP BY ${['s.month', ...groupBy.map((_, i) => `d${i}`)].join(', ')}
+    GROUP BY ${['1', ...groupBy.map((_, i) => `d${i}`)].join(', ')}
     HAVING sum(s.change) <> 0 OR sum(s.key_change) <> 0
-    ORDER BY s.month`;
+    ORDER BY 1 NULLS FIRST`;
 }
 
 // Age bands as date ranges of a child's life, read as the stock query reads them on one date: in
@@ -40,7 +42,7 @@ function fromCarePeriods(groupBy: readonly ChildDimension[]): string {
   const keys = groupBy.map((d, i) => `${d === 'ageBand' ? 'b.band' : CHILD_DIMENSION_SQL[d]} AS d${i}`);
   const starts = byAge ? `greatest(p.starts_on, ${bandStart('b.lo')})` : 'p.starts_on';
   const ends = byAge ? `CASE WHEN b.hi IS NULL THEN p.ends_on ELSE least(p.ends_on, ${bandStart('b.hi')}) END` : 'p.ends_on';
-  return `SELECT ${[`date_trunc('month', c.at)::date::text AS month`, ...keys, 'sum(c.n)::int AS n', 'sum(c.n * p.record_key)::bigint AS k'].join(', ')}
+  return `SELECT ${[`CASE WHEN c.at < $3::date THEN NULL ELSE date_trunc('month', c.at)::date::text END AS month`, ...keys, 'sum(c.n)::int AS n', 'sum(c.n * p.record_key)::bigint AS k'].join(', ')}
     FROM care_periods p
     ${byAge ? `CROSS JOIN LATERAL (VALUES ${BANDS}) AS b(band, lo, hi)` : ''}
     CROSS JOIN LATERAL (SELECT ${starts} AS starts_on, ${ends} AS ends_on) AS r
@@ -48,7 +50,7 @@ function fromCarePeriods(groupBy: readonly ChildDimension[]): string {
     WHERE p.status IN ${sqlList(IN_CARE_STATUSES)} AND ($2::text IS NULL OR p.province_code = $2)
       AND r.starts_on < coalesce(r.ends_on, 'infinity') AND c.at IS NOT NULL AND c.at < ($1::date + interval '1 month')
     GROUP BY ${['1', ...groupBy.map((_, i) => `d${i}`)].join(', ')}
-    ORDER BY 1`;
+    ORDER BY 1 NULLS FIRST`;
 }
 
 /** From the rollup when it holds every dimension asked (care setting, province), else from care periods. */
