@@ -34,4 +34,15 @@ describe('GroupTable', () => {
       expect(written).toBe(JSON.stringify({ ...table.dimensions(g), count: 1 }));
     }
   });
+
+  it('orders the same way when the groups are too many to sort by one number', () => {
+    const all = ['careSetting', 'provinceCode', 'facilityType', 'sex', 'ageBand', 'disability', 'parentalStatus'] as const;
+    const many = new GroupTable([...all]);
+    const bands = ['0-2', '3-5', '6-11', '12-14', '15-17', '18+'];
+    const rows = Array.from({ length: 400 }, (_, i) => all.map((d, j) => (d === 'ageBand' ? bands[(i * (j + 3)) % 6] : `v${(i * (j + 7)) % 397}`)));
+    rows.forEach((row) => many.groupOf(row));
+    const rankOf = (row: string[]) => row.map((v, j) => (all[j] === 'ageBand' ? String(bands.indexOf(v)).padStart(2, '0') : v)).join('\u0000');
+    const expected = rows.map((row, g) => ({ g, key: rankOf(row) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    expect(many.order()).toEqual(expected.map(({ g }) => g));
+  });
 });

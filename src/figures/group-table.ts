@@ -10,11 +10,11 @@ const rank = (dimension: ChildDimension, value: unknown): string => {
   return typeof value === 'string' ? value : JSON.stringify(value);
 };
 
-/** A dimension's member in an answer, the province's names in both scripts right after its code. */
+/** A dimension's member in an answer and its comma, the province's names in both scripts right after its code. */
 function memberBytes(dimension: ChildDimension, value: unknown): Buffer {
   const province = dimension === 'provinceCode' ? PROVINCE_NAMES.get(value as string) : undefined;
   const names = province ? `,${encodeMember('provinceNameEn', province.nameEn).toString()},${encodeMember('provinceNameKm', province.nameKm).toString()}` : '';
-  return Buffer.from(`${encodeMember(dimension, value).toString()}${names}`);
+  return Buffer.from(`${encodeMember(dimension, value).toString()}${names},`);
 }
 
 /**
@@ -65,6 +65,7 @@ export class GroupTable {
    */
   order(): number[] {
     const d = this.groupBy.length;
+    const size = this.size;
     // Each value's place among its dimension's values.
     const places = this.valuesOf.map((values, i) => {
       const sorted = values.map((value, n) => ({ key: rank(this.groupBy[i], value), n })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -73,7 +74,19 @@ export class GroupTable {
       return place;
     });
     const keys = this.groupKeys;
-    return Array.from({ length: this.size }, (_, g) => g).sort((a, b) => {
+    const span = places.reduce((product, place) => product * place.length, size);
+    if (span < 2 ** 52) {
+      // One number per group, its places in turn and then the group itself, sorted natively.
+      const sortKeys = new Float64Array(size);
+      for (let g = 0; g < size; g++) {
+        let sortKey = 0;
+        for (let i = 0; i < d; i++) sortKey = sortKey * places[i].length + places[i][keys[g].charCodeAt(i)];
+        sortKeys[g] = sortKey * size + g;
+      }
+      sortKeys.sort();
+      return Array.from(sortKeys, (sortKey) => sortKey % size);
+    }
+    return Array.from({ length: size }, (_, g) => g).sort((a, b) => {
       for (let i = 0; i < d; i++) {
         const diff = places[i][keys[a].charCodeAt(i)] - places[i][keys[b].charCodeAt(i)];
         if (diff !== 0) return diff;
@@ -87,7 +100,7 @@ export class GroupTable {
     this.members ??= this.valuesOf.map((values, i) => values.map((value) => memberBytes(this.groupBy[i], value)));
     json.ascii('{');
     const key = this.groupKeys[group];
-    for (let i = 0; i < key.length; i++) json.bytes(this.members[i][key.charCodeAt(i)]).ascii(',');
+    for (let i = 0; i < key.length; i++) json.bytes(this.members[i][key.charCodeAt(i)]);
   }
 
   /** The group's dimensions as an object (for CSV), as `writeOpening` writes them. */
