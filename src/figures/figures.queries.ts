@@ -107,6 +107,15 @@ export function facilitiesSql(groupBy: readonly FacilityDimension[]): string {
       SELECT p.facility_id, count(*)::int AS n, sum(p.record_key)::bigint AS k FROM care_periods p
       WHERE p.status IN ${RESIDENT} AND daterange(p.starts_on, p.ends_on) @> $1::date
       GROUP BY p.facility_id
+    ), mou_in_force AS (
+      -- The MoUs whose dates hold $1, each one's events read by an index probe: activated and not
+      -- ended by the end of $1.
+      SELECT DISTINCT m.facility_id FROM mous m
+      CROSS JOIN LATERAL (
+        SELECT bool_or(e.action = 'activate') AS activated, bool_or(e.action IN ('terminate', 'supersede')) AS ended
+        FROM registry_events e WHERE e.entity_type = 'mou' AND e.entity_id = m.id AND ${recordedBy('e.recorded_at')}
+      ) history
+      WHERE m.starts_on <= $1::date AND m.ends_on > $1::date AND history.activated AND NOT coalesce(history.ended, false)
     )
     SELECT ${[
       ...keys,
@@ -128,13 +137,7 @@ export function facilitiesSql(groupBy: readonly FacilityDimension[]): string {
       ORDER BY re.recorded_at DESC LIMIT 1
     ) s
     LEFT JOIN residents r ON r.facility_id = f.id
-    LEFT JOIN LATERAL (
-      SELECT m.facility_id FROM mous m
-      WHERE m.facility_id = f.id AND m.starts_on <= $1::date AND m.ends_on > $1::date
-        AND EXISTS (SELECT 1 FROM registry_events a WHERE a.entity_type = 'mou' AND a.entity_id = m.id AND a.action = 'activate' AND ${recordedBy('a.recorded_at')})
-        AND NOT EXISTS (SELECT 1 FROM registry_events x WHERE x.entity_type = 'mou' AND x.entity_id = m.id AND x.action IN ('terminate', 'supersede') AND ${recordedBy('x.recorded_at')})
-      LIMIT 1
-    ) mo ON true
+    LEFT JOIN mou_in_force mo ON mo.facility_id = f.id
     LEFT JOIN LATERAL (
       SELECT i.conducted_on FROM inspections i
       WHERE i.facility_id = f.id AND i.status = 'approved' AND i.conducted_on <= $1::date AND ${recordedBy('i.approved_at')}
