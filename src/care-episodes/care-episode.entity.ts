@@ -11,6 +11,8 @@ import type { CloseReason, EpisodeState, EpisodeStatus, PlacementType, ReferralR
 @Index('care_episodes_facility_status_idx', ['facilityId', 'status'])
 // Unique per agency where set: a partial index of migration 1765100000000.
 @Index('care_episodes_external_id_key', { synchronize: false })
+// The review and visit schedules of the episodes in care, read without the table (the indicators).
+@Index('care_episodes_open_schedule_idx', { synchronize: false })
 export class CareEpisode extends RecordBase implements EpisodeState {
   @Index('care_episodes_child_id_idx')
   @Column({ type: 'uuid' })

@@ -6,6 +6,8 @@ import type { ParentalStatus, Sex } from './domain/child';
 @Index('children_duplicate_lookup_idx', ['dateOfBirth', 'homeProvinceCode'])
 // Unique per agency where set: a partial index of migration 1765100000000.
 @Index('children_external_id_key', { synchronize: false })
+// Each child's record key by id, without the table (the indicators' cell keys).
+@Index('children_record_key_idx', { synchronize: false })
 export class Child extends RecordBase {
   /** A code that identifies no one, for talking about a child without naming it. */
   @Index('children_system_code_key', { unique: true })
