@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     if (events < 500_000) console.log('  (This is not the national data set: run `npm run seed -- national` first for figures that mean something.)');
     await benchUsers(pool);
     // What autovacuum does in production: fresh statistics and a visibility map for index-only scans.
-    await pool.query('VACUUM ANALYZE care_periods, care_episode_events, care_episodes');
+    await pool.query('VACUUM ANALYZE care_periods, care_episode_events, care_episodes, children');
 
     const apiPort = await findFreePort();
     const barePort = await findFreePort();
