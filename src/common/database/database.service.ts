@@ -5,7 +5,7 @@ import { currentContext, inUnitOfWork } from './request-context';
 
 /**
  * A query whose rows go to its 'row' listeners only. pg keeps every row as well whenever the query
- * has a callback, and with `query_timeout` set it always has one (the timer's).
+ * has a callback, and it always has one: ours, and with `query_timeout` the timer's.
  */
 class StreamedQuery extends Query<unknown[]> {
   handleRowDescription(message: unknown): void {
@@ -44,7 +44,7 @@ export class Database {
   async eachRow(sql: string, params: readonly unknown[], onRow: (row: unknown[]) => void): Promise<void> {
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
     const client: PoolClient = await pool.connect();
-    let failure: unknown;
+    let failure: Error | undefined;
     try {
       await new Promise<void>((resolve, reject) => {
         const config: QueryArrayConfig = { text: sql, values: [...params], rowMode: 'array' };
@@ -54,12 +54,13 @@ export class Database {
           try {
             onRow(row);
           } catch (error) {
-            failure = error;
+            failure = error instanceof Error ? error : new Error(String(error));
           }
         });
-        query.on('error', reject);
-        query.on('end', () => (failure === undefined ? resolve() : reject(failure as Error)));
-        void client.query(query);
+        // The outcome through a callback: a query with one emits no 'error' (and pg's read timeout
+        // reports through it too), so listening for events alone would wait forever on a failure.
+        const done = (error: Error | undefined) => (error ? reject(error) : failure === undefined ? resolve() : reject(failure));
+        (client.query as unknown as (query: StreamedQuery, callback: (error: Error | undefined) => void) => void).call(client, query, done);
       });
       client.release();
     } catch (error) {
