@@ -41,9 +41,9 @@ function jsonBytes(reply: Reply, bytes: Buffer): Buffer {
   return bytes;
 }
 
-/** JSON by default; CSV with a header row when the client asks for text/csv. */
-function respond<T>(request: FastifyRequest, reply: Reply, body: T, rows: () => Record<string, unknown>[], name: string): T | string {
-  return wantsCsv(request) ? csvAnswer(reply, name, rows()) : body;
+/** JSON by default; CSV with a header row when the client asks for text/csv. Only the one asked for is made. */
+function respond<T>(request: FastifyRequest, reply: Reply, body: () => T, rows: () => Record<string, unknown>[], name: string): T | string {
+  return wantsCsv(request) ? csvAnswer(reply, name, rows()) : body();
 }
 
 @ApiTags('figures')
@@ -58,8 +58,8 @@ export class FiguresController {
   @FigureRoute('children', 'Children in care on a date, by care setting, province, facility type, sex, age band, disability, parental status.', ChildrenFigures)
   async children(@CurrentCaller() caller: Caller, @Query() query: ChildrenFiguresQuery, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: Reply) {
     const answer = await this.figures.children(caller, query);
-    if (wantsCsv(req)) return csvAnswer(reply, `children-${answer.asOf}`, answer.toObject().rows as unknown as Record<string, unknown>[]);
-    return jsonBytes(reply, answer.toJson());
+    const rows = () => answer.toObject().rows as unknown as Record<string, unknown>[];
+    return respond(req, reply, () => jsonBytes(reply, answer.toJson()), rows, `children-${answer.asOf}`);
   }
 
   @FigureRoute('children/series', 'Children in care at the end of each month, quarter or year (the last point on `to`), grouped as /figures/children groups.', ChildrenSeries)
@@ -73,15 +73,13 @@ export class FiguresController {
         { date: p.date, ...all, count: p.total, suppressed: p.totalSuppressed },
       ]) as unknown as Record<string, unknown>[];
     };
-    const csv = respond(req, reply, null, rows, `children-series-${answer.meta.from}-${answer.meta.to}`);
-    if (csv !== null) return csv;
-    return jsonBytes(reply, answer.toJson());
+    return respond(req, reply, () => jsonBytes(reply, answer.toJson()), rows, `children-series-${answer.meta.from}-${answer.meta.to}`);
   }
 
   @FigureRoute('indicators', 'The formal-care indicators (Better Care Network / UNICEF) the data supports, for a period: entries, stock by setting, exits, ratios, shares, median stay, review and visit compliance, rates per 100,000.', Indicators)
   async indicators(@CurrentCaller() caller: Caller, @Query() query: IndicatorsQuery, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: Reply) {
     const result = await this.indicatorsOf.indicators(caller, query);
-    return respond(req, reply, result, () => result.indicators as unknown as Record<string, unknown>[], `indicators-${result.from}-${result.to}`);
+    return respond(req, reply, () => result, () => result.indicators as unknown as Record<string, unknown>[], `indicators-${result.from}-${result.to}`);
   }
 
   @FigureRoute('flows', 'Referrals, gatekeeping decisions, admissions, reintegrations, breakdowns, re-entries and closures over a period.', FlowFigures)
@@ -93,13 +91,13 @@ export class FiguresController {
         ...Object.fromEntries(Object.entries(closuresByReason).map(([reason, n]) => [`closures_${reason}`, n])),
         suppressedFields,
       }));
-    return respond(req, reply, result, rows, `flows-${result.from}-${result.to}`);
+    return respond(req, reply, () => result, rows, `flows-${result.from}-${result.to}`);
   }
 
   @FigureRoute('facilities', 'Facilities on a date by status, type and province: capacity, residents, MoUs, inspections, transitions and closures.', FacilityFigures)
   async facilities(@CurrentCaller() caller: Caller, @Query() query: FacilityFiguresQuery, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: Reply) {
     const result = await this.figures.facilities(caller, query);
-    return respond(req, reply, result, () => result.rows as unknown as Record<string, unknown>[], `facilities-${result.asOf}`);
+    return respond(req, reply, () => result, () => result.rows as unknown as Record<string, unknown>[], `facilities-${result.asOf}`);
   }
 
   @FigureRoute('deinstitutionalisation', 'Residential care at a baseline and now, the reduction, the residential to family ratio, the share of gatekeeping decisions that avoided residential care.', DeinstitutionalisationFigures)
@@ -111,6 +109,6 @@ export class FiguresController {
   ) {
     const result = await this.figures.deinstitutionalisation(caller, query);
     const { disclosureControl: _control, ...row } = result;
-    return respond(req, reply, result, () => [row as unknown as Record<string, unknown>], `deinstitutionalisation-${result.asOf}`);
+    return respond(req, reply, () => result, () => [row as unknown as Record<string, unknown>], `deinstitutionalisation-${result.asOf}`);
   }
 }

@@ -18,20 +18,21 @@ describe('GroupTable', () => {
   });
 
   it('orders age bands by age, then each dimension by its text, none last', () => {
-    expect(table.order().map((g) => table.dimensions(g))).toEqual([
-      { ageBand: '0-2', provinceCode: '12', provinceNameEn: 'Phnom Penh', provinceNameKm: 'ភ្នំពេញ', disability: true },
-      { ageBand: '0-2', provinceCode: null, provinceNameEn: undefined, provinceNameKm: undefined, disability: true },
-      { ageBand: '6-11', provinceCode: '02', provinceNameEn: 'Battambang', provinceNameKm: 'បាត់ដំបង', disability: false },
-      { ageBand: '18+', provinceCode: '12', provinceNameEn: 'Phnom Penh', provinceNameKm: 'ភ្នំពេញ', disability: false },
+    expect(table.order().map((g) => table.row(g, 7))).toEqual([
+      { ageBand: '0-2', provinceCode: '12', provinceNameEn: 'Phnom Penh', provinceNameKm: 'ភ្នំពេញ', disability: true, count: 7, suppressed: false },
+      { ageBand: '0-2', provinceCode: null, provinceNameEn: undefined, provinceNameKm: undefined, disability: true, count: 7, suppressed: false },
+      { ageBand: '6-11', provinceCode: '02', provinceNameEn: 'Battambang', provinceNameKm: 'បាត់ដំបង', disability: false, count: 7, suppressed: false },
+      { ageBand: '18+', provinceCode: '12', provinceNameEn: 'Phnom Penh', provinceNameKm: 'ភ្នំពេញ', disability: false, count: 7, suppressed: false },
     ]);
   });
 
-  it('writes a group as its dimensions object serializes', () => {
+  it('writes a row as its object serializes, withheld counts included', () => {
     for (let g = 0; g < table.size; g++) {
-      const json = new JsonBuffer();
-      table.writeOpening(json, g);
-      const written = `${json.ascii('"count":1}').toBuffer().toString()}`;
-      expect(written).toBe(JSON.stringify({ ...table.dimensions(g), count: 1 }));
+      for (const value of [1, null]) {
+        const json = new JsonBuffer();
+        table.writeRow(json, g, value);
+        expect(json.toBuffer().toString()).toBe(JSON.stringify(table.row(g, value)));
+      }
     }
   });
 

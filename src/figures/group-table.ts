@@ -1,7 +1,7 @@
 import type { JsonBuffer } from '../common/http/json-buffer';
-import { encodeMember } from '../common/http/json-buffer';
 import { AGE_BANDS, type ChildDimension } from './domain/dimensions';
-import { dimensionsOf, PROVINCE_NAMES } from './stock-rows';
+import type { ChildrenFigureRow } from './dto/figures.dto';
+import { dimensionsOf } from './stock-rows';
 
 /** The order of one dimension's values: age bands in age order, others by their text, none last. */
 const rank = (dimension: ChildDimension, value: unknown): string => {
@@ -10,12 +10,8 @@ const rank = (dimension: ChildDimension, value: unknown): string => {
   return typeof value === 'string' ? value : JSON.stringify(value);
 };
 
-/** A dimension's member in an answer and its comma, the province's names in both scripts right after its code. */
-function memberBytes(dimension: ChildDimension, value: unknown): Buffer {
-  const province = dimension === 'provinceCode' ? PROVINCE_NAMES.get(value as string) : undefined;
-  const names = province ? `,${encodeMember('provinceNameEn', province.nameEn).toString()},${encodeMember('provinceNameKm', province.nameKm).toString()}` : '';
-  return Buffer.from(`${encodeMember(dimension, value).toString()}${names},`);
-}
+/** A dimension's members in an answer and their comma, as the row object writes them (province names after the code). */
+const memberBytes = (dimension: ChildDimension, value: unknown): Buffer => Buffer.from(`${JSON.stringify(dimensionsOf([value], [dimension])).slice(1, -1)},`);
 
 /**
  * The groups of a grouped answer, made as rows stream in from PostgreSQL: each dimension's values
@@ -95,20 +91,22 @@ export class GroupTable {
     });
   }
 
-  /** Writes `{` and the group's dimension members, each followed by a comma. */
-  writeOpening(json: JsonBuffer, group: number): void {
+  /** Writes a group's row: its dimensions (members encoded once per value), its published count and whether it was withheld. */
+  writeRow(json: JsonBuffer, group: number, value: number | null): void {
     this.members ??= this.valuesOf.map((values, i) => values.map((value) => memberBytes(this.groupBy[i], value)));
     json.ascii('{');
     const key = this.groupKeys[group];
     for (let i = 0; i < key.length; i++) json.bytes(this.members[i][key.charCodeAt(i)]);
+    json.ascii('"count":').number(value).ascii(',"suppressed":').boolean(value === null).ascii('}');
   }
 
-  /** The group's dimensions as an object (for CSV), as `writeOpening` writes them. */
-  dimensions(group: number): Record<string, unknown> {
+  /** The same row as an object (for CSV). */
+  row(group: number, value: number | null): ChildrenFigureRow {
     const key = this.groupKeys[group];
-    return dimensionsOf(
+    const dimensions = dimensionsOf(
       this.groupBy.map((_, i) => this.valuesOf[i][key.charCodeAt(i)]),
       this.groupBy,
     );
+    return { ...dimensions, count: value, suppressed: value === null };
   }
 }

@@ -1,7 +1,7 @@
 import { JsonBuffer } from '../common/http/json-buffer';
 import type { ChildDimension } from './domain/dimensions';
 import type { FigurePublisher } from './domain/publisher';
-import type { ChildrenFigureRow, ChildrenFigures } from './dto/figures.dto';
+import type { ChildrenFigures } from './dto/figures.dto';
 import { GroupTable } from './group-table';
 
 /**
@@ -47,8 +47,7 @@ export class StockAnswer {
     this.groups.order().forEach((g, n) => {
       const value = this.publisher.childrenValue(this.counts[g], this.keySums[g]);
       if (n > 0) json.ascii(',');
-      this.groups.writeOpening(json, g);
-      json.ascii('"count":').number(value).ascii(',"suppressed":').boolean(value === null).ascii('}');
+      this.groups.writeRow(json, g, value);
     });
     const total = this.total();
     json.ascii('],"total":').number(total).ascii(',"totalSuppressed":').boolean(total === null);
@@ -56,10 +55,7 @@ export class StockAnswer {
   }
 
   toObject(): ChildrenFigures {
-    const rows = this.groups.order().map((g): ChildrenFigureRow => {
-      const value = this.publisher.childrenValue(this.counts[g], this.keySums[g]);
-      return { ...this.groups.dimensions(g), count: value, suppressed: value === null };
-    });
+    const rows = this.groups.order().map((g) => this.groups.row(g, this.publisher.childrenValue(this.counts[g], this.keySums[g])));
     const total = this.total();
     return { asOf: this.asOf, groupBy: this.groupBy, rows, total, totalSuppressed: total === null, disclosureControl: this.publisher.control };
   }

@@ -1,7 +1,7 @@
 import { PROVINCES } from '../provinces/provinces.data';
 import type { ChildDimension } from './domain/dimensions';
 
-export const PROVINCE_NAMES = new Map(PROVINCES.map((p) => [p.code, p]));
+const PROVINCE_NAMES = new Map(PROVINCES.map((p) => [p.code, p]));
 
 /** Province names in both scripts beside a province code, for JSON and CSV alike. */
 export function withProvinceNames<T extends object>(row: T): T & { provinceNameEn?: string; provinceNameKm?: string } {

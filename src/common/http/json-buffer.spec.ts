@@ -1,12 +1,12 @@
-import { encode, encodeMember, JsonBuffer } from './json-buffer';
+import { encode, JsonBuffer } from './json-buffer';
 
 describe('JsonBuffer', () => {
   it('writes what JSON.stringify writes, across chunk boundaries', () => {
     const rows = Array.from({ length: 40_000 }, (_, i) => ({ provinceCode: String(i % 25).padStart(2, '0'), name: 'ភ្នំពេញ', count: i % 7 === 0 ? null : i * 37, suppressed: i % 7 === 0 }));
-    const name = encodeMember('name', 'ភ្នំពេញ');
+    const name = Buffer.from('"name":"ភ្នំពេញ"');
     const json = new JsonBuffer().ascii('{"rows":[');
     rows.forEach((row, n) => {
-      json.ascii(n ? ',{' : '{').bytes(encodeMember('provinceCode', row.provinceCode)).ascii(',').bytes(name);
+      json.ascii(n ? ',{' : '{').bytes(encode({ provinceCode: row.provinceCode }).subarray(1, -1)).ascii(',').bytes(name);
       json.ascii(',"count":').number(row.count).ascii(',"suppressed":').boolean(row.suppressed).ascii('}');
     });
     const bytes = json.ascii('],"long":').value('x'.repeat(300_000)).ascii('}').toBuffer();
@@ -20,8 +20,7 @@ describe('JsonBuffer', () => {
     }
   });
 
-  it('encodes values and members as UTF-8', () => {
+  it('encodes values as UTF-8', () => {
     expect(encode({ a: 'ក' }).toString()).toBe('{"a":"ក"}');
-    expect(encodeMember('provinceCode', undefined).toString()).toBe('"provinceCode":null');
   });
 });

@@ -88,6 +88,3 @@ export class JsonBuffer {
 
 /** A value's JSON as UTF-8 bytes, to be copied into answers. */
 export const encode = (value: unknown): Buffer => Buffer.from(JSON.stringify(value) ?? 'null');
-
-/** A `"name":value` member's bytes. */
-export const encodeMember = (name: string, value: unknown): Buffer => Buffer.from(`${JSON.stringify(name)}:${JSON.stringify(value ?? null)}`);

@@ -49,8 +49,7 @@ export class SeriesAnswer {
       first = false;
       rows.forEach(({ group, value }, n) => {
         if (n > 0) json.ascii(',');
-        this.groups.writeOpening(json, group);
-        json.ascii('"count":').number(value).ascii(',"suppressed":').boolean(value === null).ascii('}');
+        this.groups.writeRow(json, group, value);
       });
       json.ascii('],"total":').number(total).ascii(',"totalSuppressed":').boolean(total === null).ascii('}');
     });
@@ -63,7 +62,7 @@ export class SeriesAnswer {
     this.eachPoint((date, rows, total) =>
       points.push({
         date,
-        rows: rows.map(({ group, value }) => ({ ...this.groups.dimensions(group), count: value, suppressed: value === null })),
+        rows: rows.map(({ group, value }) => this.groups.row(group, value)),
         total,
         totalSuppressed: total === null,
       }),
