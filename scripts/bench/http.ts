@@ -64,6 +64,32 @@ export async function timeIt(rounds: number, work: () => Promise<void>): Promise
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
+/**
+ * Two ways of doing the same work, timed in turns (a, b, a, b…) so that both meet the same machine:
+ * a burst of other work (autovacuum, a collection, a neighbour) then lands on both, not on one. A
+ * short pause before each turn lets the previous one's trailing work (the server's collection after
+ * it answered) end first, so it is not counted against the other.
+ */
+const PAUSE_MS = 20;
+
+export async function timeInTurns(rounds: number, a: () => Promise<void>, b: () => Promise<void>): Promise<[{ p50: number; p95: number }, { p50: number; p95: number }]> {
+  for (let i = 0; i < 3; i++) {
+    await a();
+    await b();
+  }
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < rounds; i++) {
+    for (const [n, work] of [a, b].entries()) {
+      await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+      const start = process.hrtime.bigint();
+      await work();
+      times[n].push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  const summary = (values: number[]) => ({ p50: percentile(values, 50), p95: percentile(values, 95) });
+  return [summary(times[0]), summary(times[1])];
+}
+
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
