@@ -8,6 +8,8 @@ import type { ParentalStatus, Sex } from './domain/child';
 @Index('children_external_id_key', { synchronize: false })
 // Each child's record key by id, without the table (the indicators' cell keys).
 @Index('children_record_key_idx', { synchronize: false })
+// Newest first on an expression, the order of every list of children (migration 1765700000000).
+@Index('children_newest_first_idx', { synchronize: false })
 export class Child extends RecordBase {
   /** A code that identifies no one, for talking about a child without naming it. */
   @Index('children_system_code_key', { unique: true })

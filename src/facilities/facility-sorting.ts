@@ -1,4 +1,5 @@
 import { sqlList } from '../common/database/sql';
+import { atCursorPrecision } from '../common/http/pagination';
 import type { SortKey } from '../common/http/sorting';
 import { TIME_ZONE } from '../common/time/calendar';
 import { INSPECTION_INTERVAL_MONTHS, OPERATING_STATUSES } from './domain/facility';
@@ -16,5 +17,5 @@ export const FACILITY_SORT_KEYS: Record<(typeof FACILITY_SORTS)[number], SortKey
   nextInspectionDue: { sql: NEXT_INSPECTION_DUE_SQL, type: 'date' },
   name: { sql: (a) => `${a}.name`, type: 'text' },
   registryCode: { sql: (a) => `${a}.registry_code`, type: 'text' },
-  createdAt: { sql: (a) => `date_trunc('milliseconds', ${a}.created_at)`, type: 'timestamptz' },
+  createdAt: { sql: (a) => atCursorPrecision(`${a}.created_at`), type: 'timestamptz' },
 };

@@ -7,7 +7,7 @@ import type { Caller } from '../common/auth/caller';
 import { roleHasPermission } from '../common/auth/roles';
 import { Database } from '../common/database/database.service';
 import { NotFound, ValidationFailed } from '../common/errors/domain-errors';
-import { decodeCursor, pageOf, type Page, type PageQuery } from '../common/http/pagination';
+import { atCursorPrecision, decodeCursor, pageOf, type Page, type PageQuery } from '../common/http/pagination';
 import { AppConfigService } from '../config/app-config.service';
 import { newWebhookSecret } from './domain/signature';
 import type { CreatedWebhookSubscription, CreateWebhookSubscriptionRequest, WebhookDeliveryView, WebhookSubscriptionView } from './dto/webhook.dto';
@@ -100,8 +100,8 @@ export class WebhooksService {
     const after = page.cursor ? decodeCursor(page.cursor) : null;
     const rows = await this.db.manager.query<SubscriptionRow[]>(
       `SELECT ${SUBSCRIPTION_COLUMNS} FROM webhook_subscriptions
-       WHERE ($1::uuid IS NULL OR agency_id = $1) AND ($2::timestamptz IS NULL OR (date_trunc('milliseconds', created_at), id) < ($2, $3::uuid))
-       ORDER BY date_trunc('milliseconds', created_at) DESC, id DESC LIMIT $4`,
+       WHERE ($1::uuid IS NULL OR agency_id = $1) AND ($2::timestamptz IS NULL OR (${atCursorPrecision('created_at')}, id) < ($2, $3::uuid))
+       ORDER BY ${atCursorPrecision('created_at')} DESC, id DESC LIMIT $4`,
       [this.agencyScope(caller), after?.createdAt ?? null, after?.id ?? null, limit + 1],
     );
     const found = pageOf(rows, limit, (last) => ({ createdAt: last.created_at.toISOString(), id: last.id }));

@@ -69,6 +69,22 @@ describe('a social worker finds a child by name', () => {
     expect(all[0].n).toBe(0);
   });
 
+  it('pages through many near matches newest first, each child once', async () => {
+    // Every name that starts as "Sokah" does is a near match; the list walks the newest children first.
+    const near: string[] = [];
+    for (const givenName of ['Sokun', 'Sokunthea', 'Sokny', 'Sokhim', 'Sokleap']) near.push(await createChild(social, { givenName, familyName: 'Lim' }));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await social.get(`/children?q=Sokah&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(response.status).toBe(200);
+      expect(response.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...(response.body.items as { id: string }[]).map((c) => c.id));
+      cursor = response.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...near].reverse().concat(sokha));
+  });
+
   it('finds a facility by the registry code printed on paper forms', async () => {
     const inspector = await t.asUser('inspector');
     const agency = (await t.admin.post('/agencies', { name: 'Hope Foundation', type: 'ngo' })).body.id;

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQuery } from '../../common/http/pagination';
+import { atCursorPrecision, PageQuery } from '../../common/http/pagination';
 import { SortParameter, type SortKey } from '../../common/http/sorting';
 import { toBoolean } from '../../common/http/query-values';
 import { PROVINCE_CODES } from '../../provinces/provinces.data';
@@ -11,8 +11,8 @@ import { EPISODE_STATUSES, PLACEMENT_TYPES, type EpisodeStatus, type PlacementTy
 export const EPISODE_SORT_KEYS: Record<string, SortKey> = {
   nextVisitDue: { sql: (a) => `${a}.next_visit_due`, type: 'date' },
   nextReviewDue: { sql: (a) => `${a}.next_review_due`, type: 'date' },
-  updatedAt: { sql: (a) => `date_trunc('milliseconds', ${a}.updated_at)`, type: 'timestamptz' },
-  createdAt: { sql: (a) => `date_trunc('milliseconds', ${a}.created_at)`, type: 'timestamptz' },
+  updatedAt: { sql: (a) => atCursorPrecision(`${a}.updated_at`), type: 'timestamptz' },
+  createdAt: { sql: (a) => atCursorPrecision(`${a}.created_at`), type: 'timestamptz' },
 };
 
 export class EpisodeListQuery extends PageQuery {

@@ -78,6 +78,13 @@ function isPosition(p: Record<string, unknown>): boolean {
 }
 
 /**
+ * A timestamp at the cursor's precision: JavaScript dates hold milliseconds, PostgreSQL microseconds.
+ * Truncated in UTC, which is immutable (the two-argument form depends on the session's time zone),
+ * so an index can hold the order: children_newest_first_idx walks the newest children first.
+ */
+export const atCursorPrecision = (column: string): string => `date_trunc('milliseconds', ${column}, 'UTC')`;
+
+/**
  * Keyset pagination over (created_at, id), newest first: stable while rows are added, and as fast on
  * page 1,000 as on page 1.
  */
@@ -87,8 +94,7 @@ export async function paginate<T extends ObjectLiteral & { id: string; createdAt
 ): Promise<Page<T>> {
   const limit = page.limit ?? 50;
   const alias = query.alias;
-  // JavaScript dates hold milliseconds, PostgreSQL microseconds: compare and order at the cursor's precision.
-  const createdAt = `date_trunc('milliseconds', ${alias}.created_at)`;
+  const createdAt = atCursorPrecision(`${alias}.created_at`);
   if (page.cursor) {
     const position = decodeCursor(page.cursor);
     query.andWhere(`(${createdAt}, ${alias}.id) < (:cursorCreatedAt::timestamptz, :cursorId::uuid)`, {

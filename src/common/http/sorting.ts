@@ -3,7 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ValidationFailed } from '../errors/domain-errors';
-import { decodeCursor, encodeCursor, type Page, type PageQuery } from './pagination';
+import { atCursorPrecision, decodeCursor, encodeCursor, type Page, type PageQuery } from './pagination';
 
 /** A key a list may be sorted by: its SQL (on the list's alias) and the type its values compare as. */
 export interface SortKey {
@@ -50,7 +50,7 @@ export async function paginateSorted<T extends ObjectLiteral & { id: string; cre
   const key = keys[name];
   const alias = query.alias;
   const value = key.sql(alias);
-  const createdAt = `date_trunc('milliseconds', ${alias}.created_at)`;
+  const createdAt = atCursorPrecision(`${alias}.created_at`);
   const [dir, op] = descending ? (['DESC', '<'] as const) : (['ASC', '>'] as const);
   const limit = page.limit ?? 50;
   if (page.cursor) {

@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/date-field';
-import { PageMeta, PageQuery } from '../../common/http/pagination';
+import { atCursorPrecision, PageMeta, PageQuery } from '../../common/http/pagination';
 import { toBoolean } from '../../common/http/query-values';
 import {
   CHECKLIST_AREAS,
@@ -102,7 +102,7 @@ export class ApproveInspectionRequest implements ApproveBody {
 export const INSPECTION_SORT_KEYS: Record<string, SortKey> = {
   scheduledFor: { sql: (a) => `${a}.scheduled_for`, type: 'date' },
   conductedOn: { sql: (a) => `${a}.conducted_on`, type: 'date' },
-  createdAt: { sql: (a) => `date_trunc('milliseconds', ${a}.created_at)`, type: 'timestamptz' },
+  createdAt: { sql: (a) => atCursorPrecision(`${a}.created_at`), type: 'timestamptz' },
 };
 
 export class InspectionListQuery extends PageQuery {
