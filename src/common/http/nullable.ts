@@ -12,13 +12,25 @@ export function Nullable(): PropertyDecorator {
     registerDecorator({ name: NULLABLE, target: target.constructor, propertyName: propertyName as string, validator: { validate: () => true } });
 }
 
+const nullableFields = new WeakMap<object, Set<string>>();
+
+/** The fields of a request class that may be null, read from its metadata once. */
+function nullableFieldsOf(metatype: abstract new (...args: never[]) => unknown): Set<string> {
+  let fields = nullableFields.get(metatype);
+  if (!fields) {
+    fields = new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(metatype as new () => unknown, '', true, false)
+        .filter((m) => m.name === NULLABLE)
+        .map((m) => m.propertyName),
+    );
+    nullableFields.set(metatype, fields);
+  }
+  return fields;
+}
+
 /** The fields of a request class that are sent as null but may not be. */
 export function nullsNotAllowed(metatype: abstract new (...args: never[]) => unknown, body: Record<string, unknown>): string[] {
-  const nullable = new Set(
-    getMetadataStorage()
-      .getTargetValidationMetadatas(metatype as new () => unknown, '', true, false)
-      .filter((m) => m.name === NULLABLE)
-      .map((m) => m.propertyName),
-  );
+  const nullable = nullableFieldsOf(metatype);
   return Object.keys(body).filter((key) => body[key] === null && !nullable.has(key));
 }
