@@ -23,6 +23,7 @@ const INSERT_SQL = (rows: number) =>
     { length: rows },
     (_, r) => `(${Array.from({ length: 8 }, (__, c) => `$${r * 8 + c + 1}`).join(', ')}, '', '')`,
   ).join(', ')}`;
+const INSERT_ONE_SQL = INSERT_SQL(1);
 
 @Injectable()
 export class AuditService {
@@ -51,7 +52,7 @@ export class AuditService {
    */
   async recordNow(entry: AuditEntry, who?: { requestId: string; caller?: Caller }): Promise<void> {
     const row = this.row(entry, who);
-    await this.db.dataSource.transaction((manager) => manager.query(INSERT_SQL(1), row));
+    await this.db.dataSource.transaction((manager) => manager.query(INSERT_ONE_SQL, row));
   }
 
   private row(entry: AuditEntry, who: { requestId: string; caller?: Caller } | undefined = currentContext()): unknown[] {
@@ -71,7 +72,7 @@ export class AuditService {
   private readonly pendingByContext = new WeakMap<object, unknown[][]>();
 
   private async insert(rows: unknown[][]): Promise<void> {
-    await this.db.manager.query(INSERT_SQL(rows.length), rows.flat());
+    await this.db.manager.query(rows.length === 1 ? INSERT_ONE_SQL : INSERT_SQL(rows.length), rows.flat());
   }
 
   /** Recomputes every digest and link; the first row that does not match is where tampering begins. */

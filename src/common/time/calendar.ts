@@ -6,8 +6,14 @@ export const TIME_ZONE = 'Asia/Phnom_Penh';
 
 const formatter = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
+// The date changes only at a minute's turn (time zones are whole minutes from UTC): formatting
+// is asked many times a request, so the minute's answer is kept.
+let cached = { minute: Number.NaN, date: '' };
+
 export function today(now: Date = new Date()): string {
-  return formatter.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== cached.minute) cached = { minute, date: formatter.format(now) };
+  return cached.date;
 }
 
 function parse(date: string): Date {
