@@ -59,7 +59,7 @@ const statements = (async () => {
     lock: `SELECT ${episode} FROM care_episodes e WHERE e.id = $1 FOR UPDATE OF e`,
     birth: `SELECT date_of_birth::text FROM children WHERE id = $1`,
     update: `UPDATE "care_episodes" SET "visits_since_placement" = $3, "last_visit_on" = $4, "last_visit_rated_well" = $5, "next_visit_due" = $6, "status" = $7, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING version, updated_at`,
-    visit: `INSERT INTO follow_up_visits AS v (episode_id, visited_on, visit_type, child_seen, ratings, rated_well, note, recorded_by_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${visit.replace(/, v."updated_at" AS "updatedAt"|, v."version" AS "version"/g, '')}`,
+    visit: `INSERT INTO follow_up_visits AS v (episode_id, visited_on, visit_type, child_seen, ratings, rated_well, note, recorded_by_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${visit}`,
   };
 })();
 
