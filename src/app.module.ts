@@ -7,7 +7,7 @@ import { AgenciesController } from './agencies/agencies.controller';
 import { AgenciesService } from './agencies/agencies.service';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
-import { PersonalAccessAudit } from './audit/personal-access.interceptor';
+import { PersonalAccessAudit } from './audit/personal-access-audit';
 import { DeniedAccessLog } from './common/auth/denied-access';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
@@ -18,6 +18,7 @@ import { Database } from './common/database/database.service';
 import { Lifecycle } from './common/http/lifecycle';
 import { ProblemDetailsFilter } from './common/http/problem-details.filter';
 import { UnitOfWorkInterceptor } from './common/http/unit-of-work.interceptor';
+import { UnitOfWorkOutcomes } from './common/http/unit-of-work-outcomes';
 import { createValidationPipe } from './common/http/validation.pipe';
 import { AppConfigService } from './config/app-config.service';
 import type { AppConfig } from './config/config';
@@ -122,6 +123,7 @@ export class AppModule {
         AuditService,
         PersonalAccessAudit,
         { provide: DeniedAccessLog, useExisting: PersonalAccessAudit },
+        { provide: UnitOfWorkOutcomes, useExisting: PersonalAccessAudit },
         AuthService,
         JwtStrategy,
         AgenciesService,
@@ -157,8 +159,6 @@ export class AppModule {
         PlacesService,
         FacilityImportsService,
         { provide: APP_GUARD, useClass: AccessGuard },
-        // Outermost first: the personal-access audit sees what the unit of work committed or rolled back.
-        { provide: APP_INTERCEPTOR, useExisting: PersonalAccessAudit },
         { provide: APP_INTERCEPTOR, useClass: UnitOfWorkInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { from, lastValueFrom, Observable, tap } from 'rxjs';
+import { from, lastValueFrom, Observable } from 'rxjs';
 import { DataSource, EntityManager } from 'typeorm';
 import { ACCESS_METADATA, AccessRule } from '../auth/authenticated.decorator';
 import type { Caller } from '../auth/caller';
@@ -10,6 +10,7 @@ import { inUnitOfWork, requestContext } from '../database/request-context';
 import { IdempotencyKeyReused, ValidationFailed } from '../errors/domain-errors';
 import { etagOf } from './etag';
 import { IdempotencyRecord } from './idempotency-record.entity';
+import { UnitOfWorkOutcomes } from './unit-of-work-outcomes';
 
 type AuthedRequest = FastifyRequest & { user?: Caller };
 
@@ -24,37 +25,48 @@ export const WithoutTransaction = () => SetMetadata(WITHOUT_TRANSACTION, true);
 /**
  * Every authenticated request runs in one database transaction: the work, its audit events and its
  * idempotency record commit together or not at all. A POST with an Idempotency-Key that was seen
- * before replays the first answer instead of doing the work again.
+ * before replays the first answer instead of doing the work again. Once the transaction has ended,
+ * a replay or a failure is reported to the outcomes port (the audit of personal records).
+ *
+ * One interceptor, written as one async function: each interceptor Nest chains adds its own
+ * observables and async scope to every request, which the hot paths measured.
  */
 @Injectable()
 export class UnitOfWorkInterceptor implements NestInterceptor {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reflector: Reflector,
+    private readonly outcomes: UnitOfWorkOutcomes,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return from(this.run(context, next));
+  }
+
+  private async run(context: ExecutionContext, next: CallHandler): Promise<unknown> {
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
+    try {
+      const result = await this.work(context, request, reply, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
+      if (reply.getHeader('Idempotent-Replayed') === 'true') await this.outcomes.replayed(request);
+      return result;
+    } catch (error) {
+      await this.outcomes.failed(request, error);
+      throw error;
+    }
+  }
+
+  private async work(context: ExecutionContext, request: AuthedRequest, reply: FastifyReply, handle: () => Promise<unknown>): Promise<unknown> {
     const rule = this.reflector.get<AccessRule | undefined>(ACCESS_METADATA, context.getHandler());
     const base = { requestId: String(request.id), caller: request.user };
-    const withEtag = tap((result: unknown) => {
-      if (isVersioned(result)) void reply.header('ETag', etagOf(result));
-    });
     const readOnly = this.reflector.get<boolean | undefined>(WITHOUT_TRANSACTION, context.getHandler());
-    if (!rule || 'public' in rule || !request.user || readOnly) {
-      return from(requestContext.run(base, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
-    }
+    if (!rule || 'public' in rule || !request.user || readOnly) return requestContext.run(base, handle);
     const idempotencyKey = request.method === 'POST' ? readIdempotencyKey(request) : undefined;
-    const work = this.dataSource.transaction((manager) =>
-      inUnitOfWork(base, manager, async () => {
-        if (!idempotencyKey) return lastValueFrom<unknown, undefined>(next.handle(), { defaultValue: undefined });
-        return this.onceOnly(manager, request, reply, idempotencyKey, () =>
-          lastValueFrom(next.handle(), { defaultValue: undefined }),
-        );
-      }),
+    const result = await this.dataSource.transaction((manager) =>
+      inUnitOfWork(base, manager, () => (idempotencyKey ? this.onceOnly(manager, request, reply, idempotencyKey, handle) : handle())),
     );
-    return from(work).pipe(withEtag);
+    if (isVersioned(result)) void reply.header('ETag', etagOf(result));
+    return result;
   }
 
   private async onceOnly(
