@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { DataSource } from 'typeorm';
 import { callerOf, type Caller, type CallerRow } from '../common/auth/caller';
+import { Database } from '../common/database/database.service';
 import { AppConfigService } from '../config/app-config.service';
 
 interface UserRow extends CallerRow {
@@ -31,7 +31,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   constructor(
     config: AppConfigService,
-    private readonly dataSource: DataSource,
+    private readonly db: Database,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -55,8 +55,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(claims: TokenClaims): Promise<Caller | false> {
     if (!this.wellFormed(claims)) return false;
-    // Plain SQL: this runs on every request, and the ORM's query building cost more than the query.
-    const [user] = await this.dataSource.query<UserRow[]>(
+    // Plain SQL on the pool: this runs on every request, and the ORM's query building cost more than the query.
+    const [user] = await this.db.readRows<UserRow>(
       `SELECT id, username, role, agency_id, province_codes, active, token_version,
               EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = $2) AS revoked
        FROM users WHERE id = $1`,
