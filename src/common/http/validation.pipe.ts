@@ -2,6 +2,7 @@ import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/commo
 import { FieldError, ValidationFailed } from '../errors/domain-errors';
 import { inputProblems } from './input-rules';
 import { nullsNotAllowed } from './nullable';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 /** "is required" for a field that is missing, rather than the list of its limits. */
 function messagesOf(error: ValidationError): string[] {
@@ -47,6 +48,7 @@ class StrictValidationPipe extends ValidationPipe {
 }
 
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
