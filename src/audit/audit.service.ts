@@ -38,12 +38,11 @@ export class AuditService {
     const context = currentContext();
     const row = this.row(entry);
     if (!context?.beforeCommit) return this.insert([row]);
-    const pending = (this.pendingByContext.get(context) ?? []);
-    if (pending.length === 0) {
-      this.pendingByContext.set(context, pending);
+    if (!context.auditRows) {
+      const pending: unknown[][] = (context.auditRows = []);
       context.beforeCommit.push(() => this.insert(pending));
     }
-    pending.push(row);
+    context.auditRows.push(row);
   }
 
   /**
@@ -68,8 +67,6 @@ export class AuditService {
       JSON.stringify(entry.changes ?? {}),
     ];
   }
-
-  private readonly pendingByContext = new WeakMap<object, unknown[][]>();
 
   private async insert(rows: unknown[][]): Promise<void> {
     await this.db.manager.query(rows.length === 1 ? INSERT_ONE_SQL : INSERT_SQL(rows.length), rows.flat());

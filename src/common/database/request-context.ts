@@ -9,6 +9,8 @@ export interface RequestContext {
   manager?: EntityManager;
   /** Work to do last, just before COMMIT (the audit log is written there, to hold its lock briefly). */
   beforeCommit?: (() => Promise<void>)[];
+  /** Audit rows waiting for the before-commit write (kept here, not in a WeakMap keyed by request: cheaper to collect). */
+  auditRows?: unknown[][];
 }
 
 /** Runs `work` with `manager` as the current transaction, then the before-commit work. */
