@@ -14,4 +14,4 @@ COPY package.json ./
 USER node
 EXPOSE 3000
 # A smaller young generation keeps the resident memory of a busy server under 250 MB (docs/performance.md).
-CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=256", "dist/src/main.js"]
+CMD ["node", "--max-semi-space-size=16", "--max-old-space-size=256", "dist/src/main.js"]

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     const barePort = await findFreePort();
     const env = { ...process.env, DATABASE_URL: url, JWT_SECRET, LOG_REQUESTS: 'false', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' };
     // The flags of `npm start` and the Docker image, plus any the caller adds (e.g. --cpu-prof).
-    const nodeArgs = ['--max-semi-space-size=8', '--max-old-space-size=256', ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+    const nodeArgs = ['--max-semi-space-size=16', '--max-old-space-size=256', ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
     const startApi = () => spawn(process.execPath, [...nodeArgs, path.join(__dirname, '../../src/main.js')], { env: { ...env, PORT: String(apiPort) }, stdio: 'ignore' });
     let api = startApi();
     const bare = spawn(process.execPath, [...(process.env.BENCH_BARE_NODE_ARGS?.split(' ').filter(Boolean) ?? []), path.join(__dirname, 'bare-server.js')], { env: { ...env, PORT: String(barePort) }, stdio: 'ignore' });
