@@ -14,16 +14,16 @@ type EmbeddedModule = typeof EmbeddedModuleType;
 /** Several instances may start at once: one runs the migrations and creates the first admin, the others wait. */
 const STARTUP_LOCK = 72610002;
 
-let embedded: { url: string; stop(): Promise<void> } | undefined;
-let embeddedDir: string | undefined;
+/** The embedded PostgreSQL this process started, and its data folder. */
+let embedded: { db: { url: string; stop(): Promise<void> }; dir: string } | undefined;
 
 /** Stops the embedded PostgreSQL this process started, if any, and removes its connection file. */
 async function stopEmbedded(): Promise<void> {
   const running = embedded;
   embedded = undefined;
-  if (!running || !embeddedDir) return;
-  await running.stop();
-  await rm(connectionFile(embeddedDir), { force: true });
+  if (!running) return;
+  await running.db.stop();
+  await rm(connectionFile(running.dir), { force: true });
 }
 
 async function main(): Promise<void> {
@@ -48,11 +48,11 @@ async function main(): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startEmbeddedPostgres, takeOverExitHandling } = require('./common/database/embedded-postgres') as EmbeddedModule;
     takeOverExitHandling();
-    embeddedDir = config.embeddedDbDir;
-    embedded = await startEmbeddedPostgres(config.embeddedDbDir, config.embeddedDbPort, (line) => console.log(line));
-    databaseUrl = embedded.url;
+    const db = await startEmbeddedPostgres(config.embeddedDbDir, config.embeddedDbPort, (line) => console.log(line));
+    embedded = { db, dir: config.embeddedDbDir };
+    databaseUrl = db.url;
     // So that `npm run seed` can reach the database of a running `npm start`.
-    await writeFile(connectionFile(config.embeddedDbDir), `${embedded.url}\n`, { mode: 0o600 });
+    await writeFile(connectionFile(config.embeddedDbDir), `${db.url}\n`, { mode: 0o600 });
   }
 
   const migrator = new DataSource(dataSourceOptions(databaseUrl, 1, config.database));
