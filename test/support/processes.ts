@@ -30,17 +30,33 @@ export interface RunningApi {
   exited: Promise<number | null>;
 }
 
-/** `node dist/src/main.js` with this environment, once it answers /health/live. */
-export async function startApi(env: Record<string, string>, command: string[] = []): Promise<RunningApi> {
-  const port = await freePort();
+/**
+ * `node dist/src/main.js` with an environment as bare as a service manager's (no LANG, no locale)
+ * plus this one, its output collected.
+ */
+function spawnApi(env: Record<string, string>, command: string[]): { child: ChildProcess; output: string[]; exited: Promise<number | null> } {
   const child = spawn(command[0] ?? process.execPath, [...command.slice(1), path.join(ROOT, 'dist/src/main.js')], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: String(port), HOST: '127.0.0.1', LOG_REQUESTS: 'false', JWT_SECRET: 'a-process-test-secret-long-enough-to-pass', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', LOG_REQUESTS: 'false', JWT_SECRET: 'a-process-test-secret-long-enough-to-pass', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output, exited };
+}
+
+/** `node dist/src/main.js` with this environment (PORT included), run until it exits by itself. */
+export async function runApiUntilExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const { output, exited } = spawnApi(env, []);
+  const code = await exited;
+  return { code, output: output.join('') };
+}
+
+/** `node dist/src/main.js` with this environment, once it answers /health/live. */
+export async function startApi(env: Record<string, string>, command: string[] = []): Promise<RunningApi> {
+  const port = await freePort();
+  const { child, output, exited } = spawnApi({ PORT: String(port), ...env }, command);
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 45_000;
   for (;;) {
