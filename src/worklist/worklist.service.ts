@@ -105,7 +105,10 @@ export class WorklistService {
         return this.raw(qb, 'm.ends_on', `'MoU ends: ' || f.registry_code || ' ' || m.reference_number`, false, 'm.id');
       },
     };
-    const found = await Promise.all(kinds.map(async (kind) => (await readers[kind]()).map((r) => ({ kind, row: r }))));
+    // One after another: they share the request's connection, which runs one statement at a time
+    // anyway (pg queues the rest, and pg 9 will refuse them).
+    const found: { kind: WorkKind; row: Row }[][] = [];
+    for (const kind of kinds) found.push((await readers[kind]()).map((row) => ({ kind, row })));
     const items = found
       .flat()
       .map(({ kind, row }): WorkItem => ({ kind, dueOn: row.due_on, overdue: row.due_on < today, entityType: ENTITY[kind], entityId: row.entity_id, summary: row.summary }))
