@@ -107,10 +107,9 @@ export class WorklistService {
     };
     // One after another: they share the request's connection, which runs one statement at a time
     // anyway (pg queues the rest, and pg 9 will refuse them).
-    const found: { kind: WorkKind; row: Row }[][] = [];
-    for (const kind of kinds) found.push((await readers[kind]()).map((row) => ({ kind, row })));
+    const found: { kind: WorkKind; row: Row }[] = [];
+    for (const kind of kinds) for (const row of await readers[kind]()) found.push({ kind, row });
     const items = found
-      .flat()
       .map(({ kind, row }): WorkItem => ({ kind, dueOn: row.due_on, overdue: row.due_on < today, entityType: ENTITY[kind], entityId: row.entity_id, summary: row.summary }))
       .sort(soonestFirst);
     const episodeIds = items.filter((i) => i.entityType === 'care_episode').map((i) => i.entityId);
