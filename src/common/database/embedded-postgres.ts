@@ -120,16 +120,19 @@ async function prepare(pg: EmbeddedPostgres, dir: string, name: string, newPassw
   await client.connect();
   try {
     if (newPassword) await client.query(`ALTER ROLE ${client.escapeIdentifier(USER)} PASSWORD ${client.escapeLiteral(newPassword)}`);
-    const found = await client.query<{ encoding: string }>('SELECT pg_encoding_to_char(encoding) AS encoding FROM pg_database WHERE datname = $1', [name]);
-    const [database] = found.rows;
-    if (!database) {
-      const [template] = (await client.query<{ encoding: string }>(`SELECT pg_encoding_to_char(encoding) AS encoding FROM pg_database WHERE datname = 'template1'`)).rows;
+    const { rows } = await client.query<{ datname: string; encoding: string }>(
+      `SELECT datname, pg_encoding_to_char(encoding) AS encoding FROM pg_database WHERE datname IN ($1, 'template1')`,
+      [name],
+    );
+    const encodingOf = (datname: string) => rows.find((row) => row.datname === datname)?.encoding;
+    const encoding = encodingOf(name);
+    if (!encoding) {
       // A cluster made before it was given UTF-8 may have another default: the database is UTF-8 all the same.
-      const utf8 = template?.encoding === 'UTF8' ? '' : ` TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`;
+      const utf8 = encodingOf('template1') === 'UTF8' ? '' : ` TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`;
       await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}${utf8}`);
-    } else if (database.encoding !== 'UTF8') {
+    } else if (encoding !== 'UTF8') {
       throw new Error(
-        `The embedded database in ${dir} was made with the encoding ${database.encoding}, which cannot hold Khmer names ` +
+        `The embedded database in ${dir} was made with the encoding ${encoding}, which cannot hold Khmer names ` +
           `(the environment had no UTF-8 locale when it was made). Stop the app, delete that folder (its data is lost) and start again, or set DATABASE_URL.`,
       );
     }
