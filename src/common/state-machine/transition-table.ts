@@ -89,10 +89,29 @@ export function allowedActions<State extends string, Role extends string, Facts>
   role: Role,
   readFacts?: Facts,
 ): string[] {
-  return Object.entries(table)
-    .filter(([, t]) => mayTake(t, from, role))
-    .filter(([, t]) => readFacts === undefined || firstRefusal(t.guards.filter((g) => g.whenReading), readFacts) === null)
-    .map(([action]) => action);
+  const allowed: string[] = [];
+  for (const { action, transition, readingGuards } of entriesOf(table)) {
+    if (mayTake(transition, from, role) && (readFacts === undefined || firstRefusal(readingGuards, readFacts) === null)) allowed.push(action);
+  }
+  return allowed;
+}
+
+interface TableEntry<State extends string, Role extends string, Facts> {
+  action: string;
+  transition: Transition<State, Role, Facts>;
+  readingGuards: readonly Guard<Facts>[];
+}
+
+// Every read of a record asks for its allowed actions: its table's entries and their reading guards are listed once.
+const tableEntries = new WeakMap<object, readonly TableEntry<string, string, unknown>[]>();
+
+function entriesOf<State extends string, Role extends string, Facts>(table: TransitionTable<State, Role, Facts>): readonly TableEntry<State, Role, Facts>[] {
+  let entries = tableEntries.get(table) as readonly TableEntry<State, Role, Facts>[] | undefined;
+  if (!entries) {
+    entries = Object.entries(table).map(([action, transition]) => ({ action, transition, readingGuards: transition.guards.filter((g) => g.whenReading) }));
+    tableEntries.set(table, entries as readonly TableEntry<string, string, unknown>[]);
+  }
+  return entries;
 }
 
 /**
