@@ -44,8 +44,8 @@ export async function login(port: number, username: string): Promise<string> {
   return (JSON.parse(answer.body) as { accessToken: string }).accessToken;
 }
 
-export async function waitFor(port: number, urlPath: string, status = 200): Promise<void> {
-  for (let i = 0; i < 600; i++) {
+export async function waitFor(port: number, urlPath: string, status = 200, seconds = 60): Promise<void> {
+  for (let i = 0; i < seconds * 10; i++) {
     const answer = await call(port, 'GET', urlPath).catch(() => undefined);
     if (answer?.status === status) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
