@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+import { JwtService } from '@nestjs/jwt';
 import { execFile, execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -60,12 +62,13 @@ async function main(): Promise<void> {
       read: (n: number) => ['GET', `/api/v1/care-episodes/${readIds[n % readIds.length]}`, undefined] as const,
       write: (n: number) => ['POST', `/api/v1/care-episodes/${writeIds[n % writeIds.length]}/follow-up-visits`, visit] as const,
     };
+    const token = await signedToken(pool);
     console.log(`Instructions per request: ${WARM} requests to warm up, then ${COUNTED} counted, one at a time, under callgrind`);
     const rows: string[][] = [];
     for (const kind of ['read', 'write'] as const) {
       // The two servers of one path side by side: the counts do not depend on what else runs.
       const [bare, api] = await Promise.all(
-        (['bare', 'api'] as const).map((server) => countServer(server, url, out, (n) => paths[kind](n))),
+        (['bare', 'api'] as const).map((server) => countServer(server, url, token, out, (n) => paths[kind](n))),
       );
       const steady = (c: Count) => c.total - c.compiler - c.gc;
       rows.push([
@@ -90,6 +93,7 @@ async function main(): Promise<void> {
 async function countServer(
   server: 'bare' | 'api',
   databaseUrl: string,
+  token: string,
   out: string,
   next: (n: number) => readonly [string, string, string | undefined],
 ): Promise<Count> {
@@ -109,7 +113,6 @@ async function countServer(
   );
   try {
     await waitFor(port, '/api/v1/care-episodes/00000000-0000-4000-8000-000000000000', 401, 900);
-    const token = await signedToken(databaseUrl);
     let n = 0;
     const send = async (count: number) => {
       for (let i = 0; i < count; i++) {
@@ -131,13 +134,9 @@ async function countServer(
 }
 
 /** A token as the API's login signs it, for a day (a counted run takes minutes): a password check under valgrind takes long. */
-async function signedToken(databaseUrl: string): Promise<string> {
-  const { JwtService } = await import('@nestjs/jwt');
-  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+async function signedToken(pool: Pool): Promise<string> {
   const [user] = (await pool.query<{ id: string; token_version: number }>(`SELECT id, token_version FROM users WHERE username = 'bench.social'`)).rows;
-  await pool.end();
   if (!user) throw new Error('no bench.social user: run `npm run bench` once first');
-  const { randomUUID } = await import('node:crypto');
   return new JwtService({ secret: JWT_SECRET }).signAsync({ sub: user.id, ver: user.token_version, jti: randomUUID() }, { expiresIn: 86_400 });
 }
 
