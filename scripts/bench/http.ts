@@ -1,7 +1,11 @@
 import { Agent, request } from 'node:http';
+import type { Pool } from 'pg';
+import { today } from '../../src/common/time/calendar';
 
 /** What the bench scripts share: keep-alive calls to a local server, logins, timings and tables. */
 export const PASSWORD = 'bench-password-2026';
+/** The secret the bench gives both servers, so that a token the API signs is good at the bare server too. */
+export const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-42';
 export const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
 /** An answer's bytes; `body` decodes them when read, so timings end at the last byte, not after decoding megabytes. */
@@ -104,3 +108,28 @@ export function printTable(header: string[], rows: string[][]): void {
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 }
 
+
+export type HotRequest = readonly [method: string, urlPath: string, body: string | undefined];
+
+/**
+ * The two hot paths as the benches send them: the n-th read of an open episode, and the n-th
+ * follow-up visit to an episode in family-based care, over 200 episodes of each. `random()` spreads
+ * the load; `id` picks the same episodes in every run, for counts that compare.
+ */
+export async function hotPaths(pool: Pool, order: 'random()' | 'id'): Promise<{ read: (n: number) => HotRequest; write: (n: number) => HotRequest }> {
+  const pick = async (status: string) =>
+    (await pool.query<{ id: string }>(`SELECT id FROM care_episodes WHERE status ${status} ORDER BY ${order} LIMIT 200`)).rows.map((r) => r.id);
+  const readIds = await pick(`<> 'closed'`);
+  const writeIds = await pick(`= 'family_based_care'`);
+  if (readIds.length === 0 || writeIds.length === 0) throw new Error('no care episodes: run `npm run seed -- national` first');
+  const visit = JSON.stringify({
+    visitedOn: today(),
+    visitType: 'home_visit',
+    childSeen: true,
+    ratings: { safety: 4, health: 3, education: 3, familyRelationships: 4, economicSituation: 3, wellbeing: 4 },
+  });
+  return {
+    read: (n) => ['GET', `/api/v1/care-episodes/${readIds[n % readIds.length]}`, undefined],
+    write: (n) => ['POST', `/api/v1/care-episodes/${writeIds[n % writeIds.length]}/follow-up-visits`, visit],
+  };
+}

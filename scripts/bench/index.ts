@@ -13,7 +13,7 @@ import { CARE_SPLIT_SQL, childrenStockSql, facilitiesSql, flowsSql, GATEKEEPING_
 import { CHILD_POPULATION_SQL, COMPLIANCE_TODAY_SQL, RESIDENTIAL_EXITS_SQL } from '../../src/figures/indicators/indicators.queries';
 import { stockChangesSql } from '../../src/figures/series/series.queries';
 import { timeDashboard } from './dashboard';
-import { agent, call, f, login, PASSWORD, percentile, printTable, timeInTurns, timeIt, waitFor } from './http';
+import { agent, call, f, hotPaths, JWT_SECRET, login, PASSWORD, percentile, printTable, timeInTurns, timeIt, waitFor, type HotRequest } from './http';
 import { benchIntegration } from './integration';
 import { projectDatabase } from '../db-url';
 
@@ -23,7 +23,6 @@ import { projectDatabase } from '../db-url';
  * against the API and against a bare node:http + pg server running the same SQL, and watches the
  * API's memory. Prints a table; ratios are against baselines measured in the same run.
  */
-const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-42';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 // The figures' p95 is compared against their SQL's: with 100 rounds it is the 95th value, not set by two slow rounds.
 const FIGURE_ROUNDS = Number(process.env.BENCH_FIGURE_ROUNDS ?? 100);
@@ -170,18 +169,10 @@ async function benchFigures(apiPort: number, pool: Pool): Promise<void> {
 /** The hot read and the hot write under load, against the API and the bare server in turn, and the API's memory. */
 async function benchHotPaths(apiPort: number, barePort: number, apiPid: number, pool: Pool): Promise<void> {
   const social = await login(apiPort, 'bench.social');
-  const asOf = today();
-  const readIds = (await pool.query<{ id: string }>(`SELECT id FROM care_episodes WHERE status <> 'closed' ORDER BY random() LIMIT 200`)).rows.map((r) => r.id);
-  const writeIds = (await pool.query<{ id: string }>(`SELECT id FROM care_episodes WHERE status = 'family_based_care' ORDER BY random() LIMIT 200`)).rows.map((r) => r.id);
-  const visit = JSON.stringify({
-    visitedOn: asOf,
-    visitType: 'home_visit',
-    childSeen: true,
-    ratings: { safety: 4, health: 3, education: 3, familyRelationships: 4, economicSituation: 3, wellbeing: 4 },
-  });
+  const paths = await hotPaths(pool, 'random()');
   let n = 0;
-  const read = () => ['GET', `/api/v1/care-episodes/${readIds[n++ % readIds.length]}`, undefined] as const;
-  const write = () => ['POST', `/api/v1/care-episodes/${writeIds[n++ % writeIds.length]}/follow-up-visits`, visit] as const;
+  const read = () => paths.read(n++);
+  const write = () => paths.write(n++);
 
   console.log(`\nHot paths: ${CONCURRENCY} concurrent clients, ${LOAD_SECONDS} s per run, bare and API alternating twice, on keep-alive connections`);
   const loadRows: string[][] = [];
@@ -251,7 +242,7 @@ async function benchUsers(pool: Pool): Promise<void> {
 async function load(
   port: number,
   token: string,
-  next: () => readonly [string, string, string | undefined],
+  next: () => HotRequest,
   okWrite: number,
 ): Promise<{ rps: number; p50: number; p95: number; errors: number }> {
   const times: number[] = [];

@@ -9,10 +9,9 @@ import { promisify } from 'node:util';
 import { Pool } from 'pg';
 import { SESSION_OPTIONS } from '../../src/common/database/data-source-options';
 import { findFreePort } from '../../src/common/database/embedded-postgres';
-import { today } from '../../src/common/time/calendar';
 import { loadConfig } from '../../src/config/config';
 import { projectDatabase } from '../db-url';
-import { call, printTable, waitFor } from './http';
+import { call, hotPaths, JWT_SECRET, printTable, waitFor, type HotRequest } from './http';
 
 /**
  * `npm run bench:instructions`: the hot read and the hot write counted in machine instructions, not
@@ -27,7 +26,6 @@ import { call, printTable, waitFor } from './http';
  * valgrind`) and the users and data of `npm run bench` (run it once first).
  */
 const exec = promisify(execFile);
-const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-42';
 const WARM = Number(process.env.BENCH_WARM ?? 6000);
 const COUNTED = Number(process.env.BENCH_COUNTED ?? 1000);
 
@@ -47,21 +45,7 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: url, max: 2, options: SESSION_OPTIONS });
   const out = await mkdtemp(path.join(tmpdir(), 'rcf-callgrind-'));
   try {
-    const pick = async (status: string) =>
-      (await pool.query<{ id: string }>(`SELECT id FROM care_episodes WHERE status ${status} ORDER BY id LIMIT 200`)).rows.map((r) => r.id);
-    const readIds = await pick(`<> 'closed'`);
-    const writeIds = await pick(`= 'family_based_care'`);
-    if (readIds.length === 0 || writeIds.length === 0) throw new Error('no care episodes: run `npm run seed -- national` and `npm run bench` first');
-    const visit = JSON.stringify({
-      visitedOn: today(),
-      visitType: 'home_visit',
-      childSeen: true,
-      ratings: { safety: 4, health: 3, education: 3, familyRelationships: 4, economicSituation: 3, wellbeing: 4 },
-    });
-    const paths = {
-      read: (n: number) => ['GET', `/api/v1/care-episodes/${readIds[n % readIds.length]}`, undefined] as const,
-      write: (n: number) => ['POST', `/api/v1/care-episodes/${writeIds[n % writeIds.length]}/follow-up-visits`, visit] as const,
-    };
+    const paths = await hotPaths(pool, 'id');
     const token = await signedToken(pool);
     console.log(`Instructions per request: ${WARM} requests to warm up, then ${COUNTED} counted, one at a time, under callgrind`);
     const rows: string[][] = [];
@@ -95,7 +79,7 @@ async function countServer(
   databaseUrl: string,
   token: string,
   out: string,
-  next: (n: number) => readonly [string, string, string | undefined],
+  next: (n: number) => HotRequest,
 ): Promise<Count> {
   const port = await findFreePort();
   const script = server === 'api' ? path.join(__dirname, '../../src/main.js') : path.join(__dirname, 'bare-server.js');
