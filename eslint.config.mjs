@@ -17,6 +17,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts'],
+    rules: {
+      // The unit of work is passed by hand: an AsyncLocalStorage turns on promise hooks that cost every promise (docs/performance.md, seventh round).
+      'no-restricted-imports': ['error', { paths: ['node:async_hooks', 'async_hooks'].map((name) => ({ name, importNames: ['AsyncLocalStorage', 'createHook'], message: 'Pass the UnitOfWork (or the Acting caller) instead.' })) }],
+    },
+  },
+  {
     files: ['test/**/*.ts', '**/*.spec.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',

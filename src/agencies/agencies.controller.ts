@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
-import type { Caller } from '../common/auth/caller';
+import type { Acting } from '../common/database/unit-of-work';
 import { ApiIfMatch, ApiNotFoundInScope, ApiValidationErrors } from '../common/http/api-errors.decorator';
 import { IfMatch } from '../common/http/request-headers';
 import { UuidParam } from '../common/http/uuid-param';
@@ -19,8 +19,8 @@ export class AgenciesController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: AgencyView })
   @ApiValidationErrors()
-  create(@Body() body: CreateAgencyRequest): Promise<AgencyView> {
-    return this.agencies.create(body);
+  create(@CurrentCaller() caller: Acting, @Body() body: CreateAgencyRequest): Promise<AgencyView> {
+    return this.agencies.create(caller, body);
   }
 
   @Get()
@@ -28,7 +28,7 @@ export class AgenciesController {
   @ApiOperation({ summary: 'List agencies. An ngo_worker sees only its own.' })
   @ApiOkResponse({ type: AgencyPage })
   @ApiValidationErrors()
-  list(@CurrentCaller() caller: Caller, @Query() query: AgencyListQuery): Promise<AgencyPage> {
+  list(@CurrentCaller() caller: Acting, @Query() query: AgencyListQuery): Promise<AgencyPage> {
     return this.agencies.list(caller, query);
   }
 
@@ -37,7 +37,7 @@ export class AgenciesController {
   @ApiOperation({ summary: 'One agency, with its ETag.' })
   @ApiOkResponse({ type: AgencyView })
   @ApiNotFoundInScope()
-  get(@CurrentCaller() caller: Caller, @Param('id', UuidParam) id: string): Promise<AgencyView> {
+  get(@CurrentCaller() caller: Acting, @Param('id', UuidParam) id: string): Promise<AgencyView> {
     return this.agencies.get(caller, id);
   }
 
@@ -50,7 +50,7 @@ export class AgenciesController {
   @ApiNotFoundInScope()
   @ApiIfMatch()
   update(
-    @CurrentCaller() caller: Caller,
+    @CurrentCaller() caller: Acting,
     @Param('id', UuidParam) id: string,
     @Body() body: UpdateAgencyRequest,
     @IfMatch() ifMatch?: string,

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated } from '../common/auth/authenticated.decorator';
+import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
+import type { Acting } from '../common/database/unit-of-work';
 import { ApiNotFoundInScope, ApiValidationErrors } from '../common/http/api-errors.decorator';
 import { PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
@@ -17,8 +18,8 @@ export class ApiClientsController {
   @ApiOperation({ summary: 'Give a system an account: answers `clientId` and `clientSecret` (once) for `POST /auth/token` with `grant_type=client_credentials`.' })
   @ApiCreatedResponse({ type: CreatedApiClient })
   @ApiValidationErrors()
-  create(@Body() body: CreateApiClientRequest): Promise<CreatedApiClient> {
-    return this.clients.create(body);
+  create(@CurrentCaller() caller: Acting, @Body() body: CreateApiClientRequest): Promise<CreatedApiClient> {
+    return this.clients.create(caller, body);
   }
 
   @Get()
@@ -26,8 +27,8 @@ export class ApiClientsController {
   @ApiOperation({ summary: 'The API clients, newest first.' })
   @ApiOkResponse({ type: ApiClientPage })
   @ApiValidationErrors()
-  list(@Query() query: PageQuery): Promise<ApiClientPage> {
-    return this.clients.list(query);
+  list(@CurrentCaller() caller: Acting, @Query() query: PageQuery): Promise<ApiClientPage> {
+    return this.clients.list(caller, query);
   }
 
   @Get(':id')
@@ -35,8 +36,8 @@ export class ApiClientsController {
   @ApiOperation({ summary: 'One API client (never its secret).' })
   @ApiOkResponse({ type: ApiClientView })
   @ApiNotFoundInScope()
-  get(@Param('id', UuidParam) id: string): Promise<ApiClientView> {
-    return this.clients.get(id);
+  get(@CurrentCaller() caller: Acting, @Param('id', UuidParam) id: string): Promise<ApiClientView> {
+    return this.clients.get(caller, id);
   }
 
   @Delete(':id')
@@ -45,7 +46,7 @@ export class ApiClientsController {
   @ApiOperation({ summary: 'Revoke an API client: every token it holds stops working at once.' })
   @ApiNoContentResponse({ description: 'Revoked (also when it already was).' })
   @ApiNotFoundInScope()
-  revoke(@Param('id', UuidParam) id: string): Promise<void> {
-    return this.clients.revoke(id);
+  revoke(@CurrentCaller() caller: Acting, @Param('id', UuidParam) id: string): Promise<void> {
+    return this.clients.revoke(caller, id);
   }
 }

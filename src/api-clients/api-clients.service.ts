@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
-import { Database } from '../common/database/database.service';
 import { findOneById } from '../common/database/find-one';
+import type { Acting } from '../common/database/unit-of-work';
 import { Page, PageQuery, paginate } from '../common/http/pagination';
 import { hashPassword } from '../users/passwords';
 import { User } from '../users/user.entity';
@@ -25,21 +25,20 @@ const view = (client: User): ApiClientView => ({
 @Injectable()
 export class ApiClientsService {
   constructor(
-    private readonly db: Database,
     private readonly audit: AuditService,
     private readonly users: UsersService,
   ) {}
 
-  private scoped() {
-    return this.db.manager.createQueryBuilder(User, 'u').where(`u.kind = 'api_client'`);
+  private scoped(caller: Acting) {
+    return caller.work.manager.createQueryBuilder(User, 'u').where(`u.kind = 'api_client'`);
   }
 
-  async create(request: CreateApiClientRequest): Promise<CreatedApiClient> {
+  async create(caller: Acting, request: CreateApiClientRequest): Promise<CreatedApiClient> {
     const shape = { role: request.role, agencyId: request.agencyId ?? null, provinceCodes: request.provinceCodes ?? [] };
-    await this.users.checkRoleShape(shape);
+    await this.users.checkRoleShape(caller, shape);
     const clientSecret = randomBytes(32).toString('base64url');
-    const client = await this.db.manager.save(
-      this.db.manager.create(User, {
+    const client = await caller.work.manager.save(
+      caller.work.manager.create(User, {
         kind: 'api_client',
         username: `client-${randomBytes(12).toString('hex')}`,
         displayName: request.name,
@@ -47,24 +46,24 @@ export class ApiClientsService {
         ...shape,
       }),
     );
-    await this.audit.record({ action: 'api_client.create', entityType: 'user', entityId: client.id, changes: { kind: 'api_client', ...shape } });
+    await this.audit.record(caller.work, { action: 'api_client.create', entityType: 'user', entityId: client.id, changes: { kind: 'api_client', ...shape } });
     return { ...view(client), clientSecret };
   }
 
-  async get(id: string): Promise<ApiClientView> {
-    return view(await findOneById(this.scoped(), id, 'API client'));
+  async get(caller: Acting, id: string): Promise<ApiClientView> {
+    return view(await findOneById(this.scoped(caller), id, 'API client'));
   }
 
-  async list(query: PageQuery): Promise<Page<ApiClientView>> {
-    const page = await paginate(this.scoped(), query);
+  async list(caller: Acting, query: PageQuery): Promise<Page<ApiClientView>> {
+    const page = await paginate(this.scoped(caller), query);
     return { items: page.items.map(view), nextCursor: page.nextCursor };
   }
 
   /** Ends the client: its tokens stop working on their next request, as a deactivated user's do. */
-  async revoke(id: string): Promise<void> {
-    const client = await findOneById(this.scoped(), id, 'API client', true);
+  async revoke(caller: Acting, id: string): Promise<void> {
+    const client = await findOneById(this.scoped(caller), id, 'API client', true);
     if (!client.active) return;
-    await this.db.manager.query('UPDATE users SET active = false, token_version = token_version + 1, version = version + 1, updated_at = now() WHERE id = $1', [id]);
-    await this.audit.record({ action: 'api_client.revoke', entityType: 'user', entityId: id, changes: { active: { from: true, to: false } } });
+    await caller.work.manager.query('UPDATE users SET active = false, token_version = token_version + 1, version = version + 1, updated_at = now() WHERE id = $1', [id]);
+    await this.audit.record(caller.work, { action: 'api_client.revoke', entityType: 'user', entityId: id, changes: { active: { from: true, to: false } } });
   }
 }

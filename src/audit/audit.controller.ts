@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated } from '../common/auth/authenticated.decorator';
-import { Database } from '../common/database/database.service';
+import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
+import type { Acting } from '../common/database/unit-of-work';
 import { ApiValidationErrors } from '../common/http/api-errors.decorator';
 import { decodeCursor, pageOf } from '../common/http/pagination';
 import { AuditEvent } from './audit-event.entity';
@@ -12,7 +12,6 @@ import { AuditEventPage, AuditListQuery, ChainVerificationView } from './dto/aud
 @Controller('audit-events')
 export class AuditController {
   constructor(
-    private readonly db: Database,
     private readonly audit: AuditService,
   ) {}
 
@@ -21,9 +20,9 @@ export class AuditController {
   @ApiOperation({ summary: 'The audit log, newest first, filterable by actor, entity, action and time.' })
   @ApiOkResponse({ type: AuditEventPage })
   @ApiValidationErrors()
-  async list(@Query() query: AuditListQuery): Promise<AuditEventPage> {
+  async list(@CurrentCaller() caller: Acting, @Query() query: AuditListQuery): Promise<AuditEventPage> {
     const limit = query.limit ?? 50;
-    const qb = this.db.manager.createQueryBuilder(AuditEvent, 'e');
+    const qb = caller.work.manager.createQueryBuilder(AuditEvent, 'e');
     if (query.cursor) qb.andWhere('e.seq < :cursor', { cursor: decodeCursor<{ seq: string }>(query.cursor, (p) => typeof p.seq === 'string' && /^\d{1,18}$/.test(p.seq)).seq });
     if (query.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: query.actorId });
     if (query.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: query.entityType });
@@ -39,7 +38,7 @@ export class AuditController {
   @Authenticated({ permission: 'audit.read' })
   @ApiOperation({ summary: 'Recompute the hash chain and report the first event that does not match.' })
   @ApiOkResponse({ type: ChainVerificationView })
-  verify(): Promise<ChainVerificationView> {
-    return this.audit.verifyChain();
+  verify(@CurrentCaller() caller: Acting): Promise<ChainVerificationView> {
+    return this.audit.verifyChain(caller.work);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../common/database/database.service';
 import type { Caller } from '../common/auth/caller';
-import { currentContext } from '../common/database/request-context';
+import type { UnitOfWork } from '../common/database/unit-of-work';
 
 export interface AuditEntry {
   action: string;
@@ -34,30 +34,29 @@ export class AuditService {
    * records. Events are written together just before COMMIT, because extending the hash chain takes
    * a lock that is held until the transaction ends: the shorter that wait, the more requests per second.
    */
-  async record(entry: AuditEntry): Promise<void> {
-    const context = currentContext();
-    const row = this.row(entry);
-    if (!context?.beforeCommit) return this.insert([row]);
-    if (!context.auditRows) {
-      const pending: unknown[][] = (context.auditRows = []);
-      context.beforeCommit.push(() => this.insert(pending));
+  record(work: UnitOfWork, entry: AuditEntry): Promise<void> {
+    const row = this.row(entry, work);
+    if (!work.auditRows) {
+      const pending: unknown[][] = (work.auditRows = []);
+      work.beforeCommit.push(() => this.insert(work, pending));
     }
-    context.auditRows.push(row);
+    work.auditRows.push(row);
+    return Promise.resolve();
   }
 
   /**
    * Writes at once, in a transaction of its own, so the entry stays on record although the request
    * that made it is refused and rolls back (a denied read, a refused duplicate).
    */
-  async recordNow(entry: AuditEntry, who?: { requestId: string; caller?: Caller }): Promise<void> {
+  async recordNow(entry: AuditEntry, who: { requestId: string; caller?: Caller }): Promise<void> {
     const row = this.row(entry, who);
     await this.db.dataSource.transaction((manager) => manager.query(INSERT_ONE_SQL, row));
   }
 
-  private row(entry: AuditEntry, who: { requestId: string; caller?: Caller } | undefined = currentContext()): unknown[] {
-    const caller = who?.caller;
+  private row(entry: AuditEntry, who: { requestId: string; caller?: Caller }): unknown[] {
+    const caller = who.caller;
     return [
-      who?.requestId ?? 'system',
+      who.requestId,
       caller?.userId ?? null,
       caller?.role ?? null,
       caller?.agencyId ?? null,
@@ -68,13 +67,13 @@ export class AuditService {
     ];
   }
 
-  private async insert(rows: unknown[][]): Promise<void> {
-    await this.db.manager.query(rows.length === 1 ? INSERT_ONE_SQL : INSERT_SQL(rows.length), rows.flat());
+  private async insert(work: UnitOfWork, rows: unknown[][]): Promise<void> {
+    await work.manager.query(rows.length === 1 ? INSERT_ONE_SQL : INSERT_SQL(rows.length), rows.flat());
   }
 
   /** Recomputes every digest and link; the first row that does not match is where tampering begins. */
-  async verifyChain(): Promise<ChainVerification> {
-    const manager = this.db.manager;
+  async verifyChain(work: UnitOfWork): Promise<ChainVerification> {
+    const manager = work.manager;
     const [broken] = await manager.query<{ seq: string }[]>(
       `SELECT seq FROM (
          SELECT seq, id, hash, prev_hash, audit_event_digest(a) AS digest,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Post, Req } from '@nestjs/com
 import { ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Authenticated, CurrentCaller, PublicRoute } from '../common/auth/authenticated.decorator';
-import type { Caller } from '../common/auth/caller';
+import type { Acting } from '../common/database/unit-of-work';
 import { CallerView } from './dto/caller.view';
 import { LoginRequest, LoginResponse, TokenRequest, TokenResponse } from './dto/login.dto';
 import { ApiValidationErrors } from '../common/http/api-errors.decorator';
@@ -22,7 +22,7 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'Wrong username or password, or a deactivated account.' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts; see `Retry-After`.' })
   login(@Body() body: LoginRequest, @Req() request: FastifyRequest): Promise<LoginResponse> {
-    return this.auth.login(body, request.ip);
+    return this.auth.login(body, { address: request.ip, requestId: String(request.id) });
   }
 
   @Post('token')
@@ -38,7 +38,7 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts; see `Retry-After`.' })
   @ApiValidationErrors()
   token(@Body() body: TokenRequest, @Headers('authorization') authorization: string | undefined, @Req() request: FastifyRequest): Promise<TokenResponse> {
-    return this.auth.token(body, basicCredentials(authorization), request.ip);
+    return this.auth.token(body, basicCredentials(authorization), { address: request.ip, requestId: String(request.id) });
   }
 
   @Post('logout')
@@ -46,7 +46,7 @@ export class AuthController {
   @Authenticated({ permission: 'profile.read' })
   @ApiOperation({ summary: 'End the token this request carries, at once. Other tokens of the same user go on working.' })
   @ApiNoContentResponse({ description: 'The token no longer works.' })
-  logout(@CurrentCaller() caller: Caller): Promise<void> {
+  logout(@CurrentCaller() caller: Acting): Promise<void> {
     return this.auth.logout(caller);
   }
 
@@ -54,7 +54,7 @@ export class AuthController {
   @Authenticated({ permission: 'profile.read' })
   @ApiOperation({ summary: 'Who the token belongs to: name, role, agency and scope.' })
   @ApiOkResponse({ type: CallerView })
-  async me(@CurrentCaller() caller: Caller): Promise<CallerView> {
+  async me(@CurrentCaller() caller: Acting): Promise<CallerView> {
     const { displayName, agencyName } = await this.auth.names(caller);
     return { userId: caller.userId, username: caller.username, role: caller.role, agencyId: caller.agencyId, provinceCodes: caller.provinceCodes, displayName, agencyName };
   }

@@ -1,7 +1,7 @@
 import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
-import type { Caller } from '../common/auth/caller';
+import type { Acting } from '../common/database/unit-of-work';
 import { ApiGuardErrors, ApiNotFoundInScope, ApiTransitionErrors, ApiValidationErrors } from '../common/http/api-errors.decorator';
 import { IfMatch } from '../common/http/request-headers';
 import { UuidParam } from '../common/http/uuid-param';
@@ -48,7 +48,7 @@ export class CareEpisodesController {
   @ApiGuardErrors(guardCodes(careEpisodeTransitions, 'refer'))
   @ApiValidationErrors()
   @ApiNotFoundInScope()
-  refer(@CurrentCaller() caller: Caller, @Body() body: CreateEpisodeRequest): Promise<EpisodeView> {
+  refer(@CurrentCaller() caller: Acting, @Body() body: CreateEpisodeRequest): Promise<EpisodeView> {
     return this.episodes.refer(caller, body);
   }
 
@@ -57,7 +57,7 @@ export class CareEpisodesController {
   @ApiOperation({ summary: 'Episodes in your scope: by status, facility, province, agency, placement type, overdue review or visit.' })
   @ApiOkResponse({ type: EpisodePage })
   @ApiValidationErrors()
-  list(@CurrentCaller() caller: Caller, @Query() query: EpisodeListQuery): Promise<EpisodePage> {
+  list(@CurrentCaller() caller: Acting, @Query() query: EpisodeListQuery): Promise<EpisodePage> {
     return this.episodes.list(caller, query);
   }
 
@@ -66,7 +66,7 @@ export class CareEpisodesController {
   @ApiOperation({ summary: 'One episode with its allowed actions and due dates. Every read is audited.' })
   @ApiOkResponse({ type: EpisodeView })
   @ApiNotFoundInScope()
-  get(@CurrentCaller() caller: Caller, @Param('id', UuidParam) id: string): Promise<EpisodeView> {
+  get(@CurrentCaller() caller: Acting, @Param('id', UuidParam) id: string): Promise<EpisodeView> {
     return this.episodes.get(caller, id);
   }
 
@@ -75,62 +75,62 @@ export class CareEpisodesController {
   @ApiOperation({ summary: 'Every transition: action, from, to, actor, agency, when it happened and was recorded, reason, payload.' })
   @ApiOkResponse({ type: EpisodeEventList })
   @ApiNotFoundInScope()
-  async events(@CurrentCaller() caller: Caller, @Param('id', UuidParam) id: string): Promise<EpisodeEventList> {
+  async events(@CurrentCaller() caller: Acting, @Param('id', UuidParam) id: string): Promise<EpisodeEventList> {
     return { items: await this.episodes.events(caller, id) };
   }
 
   @ActionRoute('startAssessment', 'referred → assessment: the gatekeeping assessment begins.')
-  startAssessment(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() b: OccurredOnRequest, @IfMatch() m?: string) {
+  startAssessment(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() b: OccurredOnRequest, @IfMatch() m?: string) {
     return this.episodes.act(c, id, 'startAssessment', b, m);
   }
 
   @ActionRoute('amendReasons', 'referred or assessment: correct the referral’s reasons as the assessment found them (an event; guards read the current reasons).')
-  amendReasons(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() b: AmendReasonsRequest, @IfMatch() m?: string) {
+  amendReasons(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() b: AmendReasonsRequest, @IfMatch() m?: string) {
     return this.episodes.act(c, id, 'amendReasons', b, m);
   }
 
   @ActionRoute('admit', 'assessment → residential_care, as a last resort.')
-  admit(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() b: AdmitRequest, @IfMatch() m?: string) {
+  admit(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() b: AdmitRequest, @IfMatch() m?: string) {
     return this.episodes.act(c, id, 'admit', b, m);
   }
 
   @ActionRoute('placeInFamily', 'assessment or reintegration → family_based_care.')
-  placeInFamily(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() b: PlacementRequest, @IfMatch() m?: string) {
+  placeInFamily(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() b: PlacementRequest, @IfMatch() m?: string) {
     return this.episodes.act(c, id, 'placeInFamily', b, m);
   }
 
   @ActionRoute('closeAtAssessment', 'referred or assessment → closed: no protection need, or the child stays home with support.')
-  closeAtAssessment(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() b: EpisodeReasonRequest, @IfMatch() m?: string) {
+  closeAtAssessment(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() b: EpisodeReasonRequest, @IfMatch() m?: string) {
     return this.episodes.act(c, id, 'closeAtAssessment', b, m);
   }
 
   @ActionRoute('transfer', 'residential_care → residential_care in another facility.')
-  transfer(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() b: TransferRequest, @IfMatch() m?: string) {
+  transfer(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() b: TransferRequest, @IfMatch() m?: string) {
     return this.episodes.act(c, id, 'transfer', b, m);
   }
 
   @ActionRoute('startReintegration', 'residential_care → reintegration, once the family is traced.')
-  startReintegration(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() b: StartReintegrationRequest, @IfMatch() m?: string) {
+  startReintegration(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() b: StartReintegrationRequest, @IfMatch() m?: string) {
     return this.episodes.act(c, id, 'startReintegration', b, m);
   }
 
   @ActionRoute('abandonReintegration', 'reintegration → residential_care, with a reason.')
-  abandonReintegration(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() b: EpisodeReasonRequest, @IfMatch() m?: string) {
+  abandonReintegration(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() b: EpisodeReasonRequest, @IfMatch() m?: string) {
     return this.episodes.act(c, id, 'abandonReintegration', b, m);
   }
 
   @ActionRoute('changePlacement', 'family_based_care → family_based_care with a new carer; the old placement ends with a reason.')
-  changePlacement(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() b: ChangePlacementRequest, @IfMatch() m?: string) {
+  changePlacement(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() b: ChangePlacementRequest, @IfMatch() m?: string) {
     return this.episodes.act(c, id, 'changePlacement', b, m);
   }
 
   @ActionRoute('reportBreakdown', 'family_based_care → assessment: the placement broke down (counts as a breakdown and a re-entry).')
-  reportBreakdown(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() b: EpisodeReasonRequest, @IfMatch() m?: string) {
+  reportBreakdown(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() b: EpisodeReasonRequest, @IfMatch() m?: string) {
     return this.episodes.act(c, id, 'reportBreakdown', b, m);
   }
 
   @ActionRoute('close', 'family_based_care or residential_care → closed, with a reason.')
-  close(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() b: CloseEpisodeRequest, @IfMatch() m?: string) {
+  close(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() b: CloseEpisodeRequest, @IfMatch() m?: string) {
     return this.episodes.act(c, id, 'close', b, m);
   }
 }

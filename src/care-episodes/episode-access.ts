@@ -1,8 +1,9 @@
+import type { Acting } from '../common/database/unit-of-work';
 import { Injectable } from '@nestjs/common';
-import type { Caller } from '../common/auth/caller';
 import { applyScope, scopeCondition } from '../common/auth/scope';
 import { Database } from '../common/database/database.service';
 import { rawEntity } from '../common/database/raw-entity';
+import type { UnitOfWork } from '../common/database/unit-of-work';
 import { NotFound } from '../common/errors/domain-errors';
 import { CareEpisode } from './care-episode.entity';
 import { CaseHandover } from './handovers/case-handover.entity';
@@ -23,26 +24,26 @@ export const episodeScope = (alias = 'e') => ({
 export class EpisodeAccess {
   constructor(private readonly db: Database) {}
 
-  scoped(caller: Caller, alias = 'e') {
-    return applyScope(this.db.manager.createQueryBuilder(CareEpisode, alias), caller, episodeScope(alias));
+  scoped(caller: Acting, alias = 'e') {
+    return applyScope(caller.work.manager.createQueryBuilder(CareEpisode, alias), caller, episodeScope(alias));
   }
 
   /** One episode in scope, in plain SQL: the hot read and every step start here. */
-  async findInScope(caller: Caller, id: string, lock = false): Promise<CareEpisode> {
+  async findInScope(caller: Acting, id: string, lock = false): Promise<CareEpisode> {
     return (await this.findOne(caller, id, lock, false)).episode;
   }
 
   /** The episode and the handover open on it, in one query: what a read answers. */
-  async findWithHandover(caller: Caller, id: string): Promise<{ episode: CareEpisode; handover: CaseHandover | null }> {
+  async findWithHandover(caller: Acting, id: string): Promise<{ episode: CareEpisode; handover: CaseHandover | null }> {
     return this.findOne(caller, id, false, true);
   }
 
-  private async findOne(caller: Caller, id: string, lock: boolean, withHandover: boolean): Promise<{ episode: CareEpisode; handover: CaseHandover | null }> {
+  private async findOne(caller: Acting, id: string, lock: boolean, withHandover: boolean): Promise<{ episode: CareEpisode; handover: CaseHandover | null }> {
     const episodes = rawEntity(this.db.dataSource, CareEpisode);
     const handovers = rawEntity(this.db.dataSource, CaseHandover);
     const scope = scopeCondition(caller, episodeScope('e'), '$2');
     const handover = withHandover ? { select: `, ${handovers.select('h', 'h.')}`, join: ` LEFT JOIN case_handovers h ON h.episode_id = e.id AND h.status = 'requested'` } : { select: '', join: '' };
-    const [row] = await this.db.manager.query<Record<string, unknown>[]>(
+    const [row] = await caller.work.manager.query<Record<string, unknown>[]>(
       `SELECT ${episodes.select('e')}${handover.select} FROM care_episodes e${handover.join} WHERE e.id = $1${scope.sql === null ? '' : ` AND ${scope.sql}`}${lock ? ' FOR UPDATE OF e' : ''}`,
       scope.value === undefined ? [id] : [id, scope.value],
     );
@@ -54,15 +55,15 @@ export class EpisodeAccess {
    * Locked, for a change. Whose case it is (an NGO acts only on its own agency's) is decided by the
    * who-may-act guards of the tables, which allowedActions applies too.
    */
-  findForWork(caller: Caller, id: string): Promise<CareEpisode> {
+  findForWork(caller: Acting, id: string): Promise<CareEpisode> {
     return this.findInScope(caller, id, true);
   }
 
   /** The handovers awaiting an answer on these episodes. */
-  async pendingHandovers(episodeIds: string[], lock = false): Promise<Map<string, CaseHandover>> {
+  async pendingHandovers(work: UnitOfWork, episodeIds: string[], lock = false): Promise<Map<string, CaseHandover>> {
     if (episodeIds.length === 0) return new Map();
     const raw = rawEntity(this.db.dataSource, CaseHandover);
-    const rows = await this.db.manager.query<Record<string, unknown>[]>(
+    const rows = await work.manager.query<Record<string, unknown>[]>(
       `SELECT ${raw.select('h')} FROM case_handovers h WHERE h.episode_id = ANY($1::uuid[]) AND h.status = 'requested'${lock ? ' FOR UPDATE OF h' : ''}`,
       [episodeIds],
     );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RESIDENT_STATUSES } from './domain/care-episode';
-import { Database } from '../common/database/database.service';
 import { FacilityResidentReader } from '../facilities/facility-ports';
+import type { UnitOfWork } from '../common/database/unit-of-work';
 
 /**
  * How many children live in each facility now: open care episodes in residential care or preparing
@@ -10,14 +10,10 @@ import { FacilityResidentReader } from '../facilities/facility-ports';
  */
 @Injectable()
 export class ResidentCounts extends FacilityResidentReader {
-  constructor(private readonly db: Database) {
-    super();
-  }
-
-  async forFacilities(facilityIds: string[]): Promise<Map<string, number>> {
+  async forFacilities(work: UnitOfWork, facilityIds: string[]): Promise<Map<string, number>> {
     const counts = new Map(facilityIds.map((id) => [id, 0]));
     if (facilityIds.length === 0) return counts;
-    const rows = await this.db.manager.query<{ facility_id: string; residents: number }[]>(
+    const rows = await work.manager.query<{ facility_id: string; residents: number }[]>(
       `SELECT facility_id, count(*)::int AS residents FROM care_episodes
        WHERE facility_id = ANY($1) AND status = ANY($2) GROUP BY facility_id`,
       [facilityIds, RESIDENT_STATUSES],
@@ -26,7 +22,7 @@ export class ResidentCounts extends FacilityResidentReader {
     return counts;
   }
 
-  async forFacility(facilityId: string): Promise<number> {
-    return (await this.forFacilities([facilityId])).get(facilityId) ?? 0;
+  async forFacility(work: UnitOfWork, facilityId: string): Promise<number> {
+    return (await this.forFacilities(work, [facilityId])).get(facilityId) ?? 0;
   }
 }

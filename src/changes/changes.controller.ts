@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
-import type { Caller } from '../common/auth/caller';
+import type { Acting } from '../common/database/unit-of-work';
 import { ApiValidationErrors } from '../common/http/api-errors.decorator';
 import { ChangePage, ChangesQuery } from './dto/changes.dto';
 import { ChangesService } from './changes.service';
@@ -19,7 +19,7 @@ export class ChangesController {
   })
   @ApiOkResponse({ type: ChangePage })
   @ApiValidationErrors()
-  list(@CurrentCaller() caller: Caller, @Query() query: ChangesQuery): Promise<ChangePage> {
+  list(@CurrentCaller() caller: Acting, @Query() query: ChangesQuery): Promise<ChangePage> {
     return this.changes.page(caller, query);
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Caller, isNational } from '../common/auth/caller';
+import { isNational } from '../common/auth/caller';
 import { roleHasPermission } from '../common/auth/roles';
 import { Database } from '../common/database/database.service';
+import type { Acting, UnitOfWork } from '../common/database/unit-of-work';
 import { decodeCursor, encodeCursor } from '../common/http/pagination';
 import { FeedReaders } from './feed-readers';
 import { FEED_ENTITY_TYPES, FEED_READ_PERMISSION, type FeedEntityType } from './domain/feed-entity-types';
@@ -42,10 +43,10 @@ export class ChangesService {
     private readonly readable: FeedReaders,
   ) {}
 
-  async page(caller: Caller, query: ChangesQuery): Promise<ChangePage> {
+  async page(caller: Acting, query: ChangesQuery): Promise<ChangePage> {
     const after = query.after ? decodeCursor<FeedPosition>(query.after, isFeedPosition) : FEED_START;
     const { items, next } = await this.readAs(caller, after, query.types ?? FEED_ENTITY_TYPES, query.limit ?? 100);
-    await this.audit.record({ action: 'changes.read', entityType: 'change_feed', changes: { items: items.length } });
+    await this.audit.record(caller.work, { action: 'changes.read', entityType: 'change_feed', changes: { items: items.length } });
     return { items, nextCursor: encodeCursor(next) };
   }
 
@@ -55,7 +56,7 @@ export class ChangesService {
    * an empty page means the caller has seen all there is (or that SCANS_PER_PAGE scans found nothing
    * of its own; its cursor has moved past them).
    */
-  async readAs(caller: Caller, after: FeedPosition, wanted: readonly FeedEntityType[], limit: number): Promise<{ items: ChangeItem[]; next: FeedPosition }> {
+  async readAs(caller: Acting, after: FeedPosition, wanted: readonly FeedEntityType[], limit: number): Promise<{ items: ChangeItem[]; next: FeedPosition }> {
     const types = wanted.filter((type) => roleHasPermission(caller.role, FEED_READ_PERMISSION[type]));
     const read = this.reader(caller, types, limit);
     let position = after;
@@ -70,8 +71,8 @@ export class ChangesService {
   }
 
   /** The end of the feed as it stands: a reader starting here sees only what commits from now on. */
-  async end(): Promise<FeedPosition> {
-    const [last] = await this.db.manager.query<FeedPosition[]>(
+  async end(work: UnitOfWork): Promise<FeedPosition> {
+    const [last] = await work.manager.query<FeedPosition[]>(
       // Ordered by the columns, not by their text (which would put seq 10 before 9).
       'SELECT xid::text AS xid, seq::text AS seq FROM change_feed WHERE xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY change_feed.xid DESC, change_feed.seq DESC LIMIT 1',
     );
@@ -79,7 +80,7 @@ export class ChangesService {
   }
 
   /** The page's query, built once (scope included) and run from each position a scan starts at. */
-  private reader(caller: Caller, types: FeedEntityType[], limit: number): (after: FeedPosition) => Promise<FeedRow[]> {
+  private reader(caller: Acting, types: FeedEntityType[], limit: number): (after: FeedPosition) => Promise<FeedRow[]> {
     if (types.length === 0) return () => Promise.resolve([]);
     // A national reader sees every row it scans: no need to look further than the page.
     const parameters: ObjectLiteral = { types, scan: isNational(caller) ? limit : SCAN_LIMIT, limit };
@@ -95,12 +96,12 @@ export class ChangesService {
       (SELECT xid, seq, occurred_at, entity_type, entity_id, action, version, true, (SELECT count(*) FROM scanned) FROM scanned ORDER BY xid_order DESC, seq_order DESC LIMIT 1)`;
     return (after) => {
       const [text, values] = this.db.dataSource.driver.escapeQueryWithParameters(sql, { ...parameters, xid: after.xid, seq: after.seq });
-      return this.db.manager.query<FeedRow[]>(text, values);
+      return caller.work.manager.query<FeedRow[]>(text, values);
     };
   }
 
   /** `EXISTS` over the type's own scoped query, its parameters added to the page's. */
-  private inScope(type: FeedEntityType, caller: Caller, parameters: ObjectLiteral): string {
+  private inScope(type: FeedEntityType, caller: Acting, parameters: ObjectLiteral): string {
     const scoped: SelectQueryBuilder<ObjectLiteral> = this.readable.scoped(type, caller);
     const sub = scoped.select('1').andWhere(`${scoped.alias}.id = ch.entity_id`);
     Object.assign(parameters, sub.getParameters());

@@ -2,17 +2,17 @@ import { Injectable } from '@nestjs/common';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { EpisodeAccess } from '../care-episodes/episode-access';
 import { ChildrenService } from '../children/children.service';
-import type { Caller } from '../common/auth/caller';
 import { CorrectiveActionsService } from '../corrective-actions/corrective-actions.service';
 import { FacilitiesService } from '../facilities/facilities.service';
 import { InspectionsService } from '../inspections/inspections.service';
 import { MousService } from '../mous/mous.service';
 import type { FeedEntityType } from './domain/feed-entity-types';
+import type { Acting } from '../common/database/unit-of-work';
 
 /** Each record type's own scoped query, the one its lists use: the feed shows what those lists would. */
 @Injectable()
 export class FeedReaders {
-  private readonly readers: Record<FeedEntityType, (caller: Caller) => SelectQueryBuilder<ObjectLiteral>>;
+  private readonly readers: Record<FeedEntityType, (caller: Acting) => SelectQueryBuilder<ObjectLiteral>>;
 
   constructor(facilities: FacilitiesService, mous: MousService, inspections: InspectionsService, correctiveActions: CorrectiveActionsService, children: ChildrenService, episodes: EpisodeAccess) {
     this.readers = {
@@ -25,7 +25,7 @@ export class FeedReaders {
     };
   }
 
-  scoped(type: FeedEntityType, caller: Caller): SelectQueryBuilder<ObjectLiteral> {
+  scoped(type: FeedEntityType, caller: Acting): SelectQueryBuilder<ObjectLiteral> {
     return this.readers[type](caller);
   }
 }

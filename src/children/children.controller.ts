@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
-import type { Caller } from '../common/auth/caller';
+import type { Acting } from '../common/database/unit-of-work';
 import { ApiGuardErrors, ApiIfMatch, ApiNotFoundInScope, ApiValidationErrors } from '../common/http/api-errors.decorator';
 import { birthNotInFuture } from './domain/child';
 import { IfMatch } from '../common/http/request-headers';
@@ -25,7 +25,7 @@ export class ChildrenController {
   })
   @ApiGuardErrors(birthNotInFuture.codes)
   @ApiValidationErrors()
-  create(@CurrentCaller() caller: Caller, @Body() body: CreateChildRequest): Promise<ChildView> {
+  create(@CurrentCaller() caller: Acting, @Body() body: CreateChildRequest): Promise<ChildView> {
     return this.children.create(caller, body);
   }
 
@@ -34,7 +34,7 @@ export class ChildrenController {
   @ApiOperation({ summary: 'One child’s record. Every read is written to the audit log.' })
   @ApiOkResponse({ type: ChildView })
   @ApiNotFoundInScope()
-  get(@CurrentCaller() caller: Caller, @Param('id', UuidParam) id: string): Promise<ChildView> {
+  get(@CurrentCaller() caller: Acting, @Param('id', UuidParam) id: string): Promise<ChildView> {
     return this.children.get(caller, id);
   }
 
@@ -48,7 +48,7 @@ export class ChildrenController {
   @ApiNotFoundInScope()
   @ApiIfMatch()
   update(
-    @CurrentCaller() caller: Caller,
+    @CurrentCaller() caller: Acting,
     @Param('id', UuidParam) id: string,
     @Body() body: UpdateChildRequest,
     @IfMatch() ifMatch?: string,

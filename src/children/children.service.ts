@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { describeChanges } from '../audit/changes';
-import type { Caller } from '../common/auth/caller';
 import { scopeChildren } from './child-scope';
 import { newRecordKey } from '../common/database/record-key';
 import { PossibleDuplicatesService } from './possible-duplicates/possible-duplicates.service';
-import { Database } from '../common/database/database.service';
 import { Conflict, ValidationFailed } from '../common/errors/domain-errors';
 import { checkIfMatch } from '../common/http/etag';
 import { findOneById } from '../common/database/find-one';
+import type { Acting, UnitOfWork } from '../common/database/unit-of-work';
 import { today } from '../common/time/calendar';
 import { Child } from './child.entity';
 import { PlacesService, type PlaceCodes } from '../places/places.service';
@@ -26,32 +25,31 @@ const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 @Injectable()
 export class ChildrenService {
   constructor(
-    private readonly db: Database,
     private readonly audit: AuditService,
     private readonly duplicates: PossibleDuplicatesService,
     private readonly places: PlacesService,
   ) {}
 
-  scoped(caller: Caller) {
-    return scopeChildren(this.db.manager.createQueryBuilder(Child, 'c'), caller);
+  scoped(caller: Acting) {
+    return scopeChildren(caller.work.manager.createQueryBuilder(Child, 'c'), caller);
   }
 
-  findInScope(caller: Caller, id: string, lock = false): Promise<Child> {
+  findInScope(caller: Acting, id: string, lock = false): Promise<Child> {
     return findOneById(this.scoped(caller), id, 'child', lock);
   }
 
-  async create(caller: Caller, request: CreateChildRequest): Promise<ChildView> {
+  async create(caller: Acting, request: CreateChildRequest): Promise<ChildView> {
     checkGuards('register', [birthNotInFuture], { today: today(), dateOfBirth: request.dateOfBirth });
     const { confirmNotDuplicate, externalId, ...identity } = request;
     const externalAgencyId = externalId ? await this.refuseTakenExternalId(caller, externalId) : null;
     await this.places.check(homeCodes(request), HOME_FIELDS);
     // Serialise registrations of the same birth date and province, so two racing duplicates are caught.
-    await this.db.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1))', [`${identity.dateOfBirth}:${identity.homeProvinceCode}`]);
-    const sameBirth = await this.db.manager.findBy(Child, { dateOfBirth: identity.dateOfBirth, homeProvinceCode: identity.homeProvinceCode });
+    await caller.work.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1))', [`${identity.dateOfBirth}:${identity.homeProvinceCode}`]);
+    const sameBirth = await caller.work.manager.findBy(Child, { dateOfBirth: identity.dateOfBirth, homeProvinceCode: identity.homeProvinceCode });
     const candidates = sameBirth.filter((other) => isLikelySameChild(identity, other));
     if (candidates.length > 0 && !confirmNotDuplicate) await this.refuseAsPossibleDuplicate(caller, candidates);
-    const child = await this.db.manager.save(
-      this.db.manager.create(Child, {
+    const child = await caller.work.manager.save(
+      caller.work.manager.create(Child, {
         ...identity,
         givenNameKm: identity.givenNameKm ?? null,
         familyNameKm: identity.familyNameKm ?? null,
@@ -69,14 +67,14 @@ export class ChildrenService {
           caller.role === 'ngo_worker' ? [] : caller.provinceCodes.length > 0 ? caller.provinceCodes : [identity.homeProvinceCode],
       }),
     );
-    await this.audit.record({
+    await this.audit.record(caller.work, {
       action: 'child.create',
       entityType: 'child',
       entityId: child.id,
       changes: { homeProvinceCode: child.homeProvinceCode, confirmedNotDuplicate: confirmNotDuplicate ?? false, possibleDuplicates: candidates.length },
     });
     if (candidates.length > 0) await this.duplicates.flag(caller, child.id, candidates.map((c) => c.id));
-    return (await this.views([child]))[0];
+    return (await this.views(caller.work, [child]))[0];
   }
 
   /**
@@ -84,7 +82,7 @@ export class ChildrenService {
    * are only counted, so the answer is no oracle for records elsewhere. The attempt is audited even
    * though the registration is refused.
    */
-  private async refuseAsPossibleDuplicate(caller: Caller, candidates: Child[]): Promise<never> {
+  private async refuseAsPossibleDuplicate(caller: Acting, candidates: Child[]): Promise<never> {
     const visible = await this.scoped(caller).andWhere('c.id IN (:...ids)', { ids: candidates.map((c) => c.id) }).getMany();
     const elsewhere = candidates.length - visible.length;
     const refusal = new Conflict(
@@ -96,13 +94,13 @@ export class ChildrenService {
     throw refusal;
   }
 
-  async get(caller: Caller, id: string): Promise<ChildView> {
+  async get(caller: Acting, id: string): Promise<ChildView> {
     const child = await this.findInScope(caller, id);
-    await this.audit.record({ action: 'child.read', entityType: 'child', entityId: id });
-    return (await this.views([child]))[0];
+    await this.audit.record(caller.work, { action: 'child.read', entityType: 'child', entityId: id });
+    return (await this.views(caller.work, [child]))[0];
   }
 
-  async update(caller: Caller, id: string, request: UpdateChildRequest, ifMatch?: string): Promise<ChildView> {
+  async update(caller: Acting, id: string, request: UpdateChildRequest, ifMatch?: string): Promise<ChildView> {
     const child = await this.findInScope(caller, id, true);
     checkIfMatch(ifMatch, child);
     checkGuards('update', [birthNotInFuture], { today: today(), dateOfBirth: request.dateOfBirth });
@@ -110,34 +108,34 @@ export class ChildrenService {
     const kept = (key: 'homeDistrictCode' | 'homeCommuneCode' | 'homeVillageCode') => (request[key] === undefined ? child[key] : request[key]);
     await this.places.check(homeCodes({ homeProvinceCode: request.homeProvinceCode ?? child.homeProvinceCode, homeDistrictCode: kept('homeDistrictCode'), homeCommuneCode: kept('homeCommuneCode'), homeVillageCode: kept('homeVillageCode') }), HOME_FIELDS);
     const changes = describeChanges<Child>(child, request, SAFE_FIELDS);
-    const saved = await updateVersioned(this.db.manager, Child, child, request);
-    await this.audit.record({ action: 'child.update', entityType: 'child', entityId: id, changes });
-    return (await this.views([saved]))[0];
+    const saved = await updateVersioned(caller.work.manager, Child, child, request);
+    await this.audit.record(caller.work, { action: 'child.update', entityType: 'child', entityId: id, changes });
+    return (await this.views(caller.work, [saved]))[0];
   }
 
   /** The agency an external id belongs to (the caller's): 409 when that agency already used it. */
-  private async refuseTakenExternalId(caller: Caller, externalId: string): Promise<string> {
+  private async refuseTakenExternalId(caller: Acting, externalId: string): Promise<string> {
     if (!caller.agencyId) throw new ValidationFailed([{ field: 'externalId', messages: ['externalId belongs to an agency’s case system: your user has no agency'] }]);
-    const [taken] = await this.db.manager.query<{ id: string }[]>('SELECT id FROM children WHERE external_agency_id = $1 AND external_id = $2', [caller.agencyId, externalId]);
+    const [taken] = await caller.work.manager.query<{ id: string }[]>('SELECT id FROM children WHERE external_agency_id = $1 AND external_id = $2', [caller.agencyId, externalId]);
     if (taken) throw new Conflict('EXTERNAL_ID_EXISTS', 'Your agency already gave this externalId to a child.', { existingId: taken.id });
     return caller.agencyId;
   }
 
   /** Children as the API answers them, with their open episode. */
   /** System codes name no one: any caller who may read an episode may see its child's. */
-  async systemCodes(ids: string[]): Promise<Map<string, string>> {
+  async systemCodes(work: UnitOfWork, ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.db.manager.query<{ id: string; system_code: string }[]>('SELECT id, system_code FROM children WHERE id = ANY($1)', [ids]);
+    const rows = await work.manager.query<{ id: string; system_code: string }[]>('SELECT id, system_code FROM children WHERE id = ANY($1)', [ids]);
     return new Map(rows.map((r) => [r.id, r.system_code]));
   }
 
-  async views(children: Child[]): Promise<ChildView[]> {
+  async views(work: UnitOfWork, children: Child[]): Promise<ChildView[]> {
     const ids = children.map((c) => c.id);
     const open = new Map<string, string>(
       ids.length === 0
         ? []
         : (
-            await this.db.manager.query<{ child_id: string; id: string }[]>(
+            await work.manager.query<{ child_id: string; id: string }[]>(
               `SELECT child_id, id FROM care_episodes WHERE child_id = ANY($1) AND status <> 'closed'`,
               [ids],
             )

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { listAsCsv, wantsCsv } from '../common/http/csv-lists';
 import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
-import type { Caller } from '../common/auth/caller';
+import type { Acting } from '../common/database/unit-of-work';
 import { ApiTransitionErrors, ApiValidationErrors } from '../common/http/api-errors.decorator';
 import { IfMatch } from '../common/http/request-headers';
 import { UuidParam } from '../common/http/uuid-param';
@@ -24,7 +24,7 @@ export class CorrectiveActionResolutionController {
   @ApiOkResponse({ type: CorrectiveActionView })
   @ApiTransitionErrors(guardCodes(correctiveActionTransitions, 'resolve'))
   resolve(
-    @CurrentCaller() c: Caller,
+    @CurrentCaller() c: Acting,
     @Param('id', UuidParam) id: string,
     @Param('actionId', UuidParam) actionId: string,
     @Body() body: ResolveCorrectiveActionRequest,
@@ -46,7 +46,7 @@ export class CorrectiveActionsController {
   @ApiValidationErrors()
   @ApiProduces('application/json', 'text/csv')
   async list(
-    @CurrentCaller() caller: Caller,
+    @CurrentCaller() caller: Acting,
     @Query() query: CorrectiveActionListQuery,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

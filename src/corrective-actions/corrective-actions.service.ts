@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Caller } from '../common/auth/caller';
 import { applyScope } from '../common/auth/scope';
-import { Database } from '../common/database/database.service';
+import type { Acting, UnitOfWork } from '../common/database/unit-of-work';
 import { updateVersioned } from '../common/database/versioned-update';
 import { NotFound } from '../common/errors/domain-errors';
 import { checkIfMatch } from '../common/http/etag';
@@ -22,12 +21,11 @@ import type { CorrectiveActionListQuery, CorrectiveActionView } from './dto/corr
 @Injectable()
 export class CorrectiveActionsService {
   constructor(
-    private readonly db: Database,
     private readonly events: RegistryEventsService,
   ) {}
 
-  scoped(caller: Caller) {
-    const qb = this.db.manager
+  scoped(caller: Acting) {
+    const qb = caller.work.manager
       .createQueryBuilder(CorrectiveAction, 'ca')
       .innerJoin('inspections', 'i', 'i.id = ca.inspection_id')
       .innerJoin('facilities', 'f', 'f.id = i.facility_id')
@@ -38,7 +36,7 @@ export class CorrectiveActionsService {
     return applyScope(qb, caller, facilityScope());
   }
 
-  async resolve(caller: Caller, inspectionId: string, actionId: string, request: ResolveBody, ifMatch?: string): Promise<CorrectiveActionView> {
+  async resolve(caller: Acting, inspectionId: string, actionId: string, request: ResolveBody, ifMatch?: string): Promise<CorrectiveActionView> {
     const qb = this.scoped(caller).andWhere('ca.id = :actionId AND ca.inspection_id = :inspectionId', { actionId, inspectionId }).setLock('pessimistic_write', undefined, ['ca']);
     const { entities, raw } = await qb.getRawAndEntities<{ inspection_facility_id: string; inspection_status: string; inspection_conducted_on: string | null }>();
     const [action] = entities;
@@ -53,8 +51,8 @@ export class CorrectiveActionsService {
       role: caller.role,
       facts: { today, resolvedOn, conductedOn: inspection.inspection_conducted_on },
     });
-    await updateVersioned(this.db.manager, CorrectiveAction, action, { status: to, resolvedOn, resolvedById: caller.userId, resolutionNote: request.note ?? null });
-    await this.events.record({
+    await updateVersioned(caller.work.manager, CorrectiveAction, action, { status: to, resolvedOn, resolvedById: caller.userId, resolutionNote: request.note ?? null });
+    await this.events.record(caller.work, {
       entityType: 'inspection',
       entityId: inspectionId,
       action: 'resolveCorrectiveAction',
@@ -65,7 +63,7 @@ export class CorrectiveActionsService {
     return correctiveActionView(action, inspection.inspection_facility_id, today);
   }
 
-  async list(caller: Caller, query: CorrectiveActionListQuery): Promise<Page<CorrectiveActionView>> {
+  async list(caller: Acting, query: CorrectiveActionListQuery): Promise<Page<CorrectiveActionView>> {
     const qb = this.scoped(caller);
     if (query.facilityId) qb.andWhere('f.id = :facilityId', { facilityId: query.facilityId });
     if (query.inspectionId) qb.andWhere('i.id = :inspectionId', { inspectionId: query.inspectionId });
@@ -74,22 +72,22 @@ export class CorrectiveActionsService {
       qb.andWhere(`${query.overdue ? '' : 'NOT '}(ca.status = 'open' AND ca.due_on < :today)`, { today: todayIn() });
     }
     const page = await paginate(qb, query);
-    const facilityOf = await this.facilitiesOf(page.items.map((a) => a.id));
+    const facilityOf = await this.facilitiesOf(caller.work, page.items.map((a) => a.id));
     return { items: page.items.map((a) => correctiveActionView(a, facilityOf.get(a.id) ?? '')), nextCursor: page.nextCursor };
   }
 
   /** The corrective actions an inspection sets when it is submitted, replacing those of an earlier submission. */
-  async replaceFor(inspectionId: string, actions: readonly { description: string; dueOn: string }[]): Promise<void> {
-    await this.db.manager.delete(CorrectiveAction, { inspectionId });
+  async replaceFor(work: UnitOfWork, inspectionId: string, actions: readonly { description: string; dueOn: string }[]): Promise<void> {
+    await work.manager.delete(CorrectiveAction, { inspectionId });
     if (actions.length === 0) return;
-    await this.db.manager.save(actions.map((a) => this.db.manager.create(CorrectiveAction, { inspectionId, ...a, status: 'open' })));
+    await work.manager.save(actions.map((a) => work.manager.create(CorrectiveAction, { inspectionId, ...a, status: 'open' })));
   }
 
   /** Per inspection, its corrective actions in due order. */
-  async of(inspectionIds: string[]): Promise<Map<string, CorrectiveAction[]>> {
+  async of(work: UnitOfWork, inspectionIds: string[]): Promise<Map<string, CorrectiveAction[]>> {
     const byInspection = new Map<string, CorrectiveAction[]>();
     if (inspectionIds.length === 0) return byInspection;
-    const rows = await this.db.manager
+    const rows = await work.manager
       .createQueryBuilder(CorrectiveAction, 'ca')
       .where('ca.inspection_id IN (:...inspectionIds)', { inspectionIds })
       .orderBy('ca.due_on', 'ASC')
@@ -98,9 +96,9 @@ export class CorrectiveActionsService {
     return byInspection;
   }
 
-  private async facilitiesOf(ids: string[]): Promise<Map<string, string>> {
+  private async facilitiesOf(work: UnitOfWork, ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.db.manager.query<{ id: string; facility_id: string }[]>(
+    const rows = await work.manager.query<{ id: string; facility_id: string }[]>(
       `SELECT ca.id, i.facility_id FROM corrective_actions ca JOIN inspections i ON i.id = ca.inspection_id WHERE ca.id = ANY($1)`,
       [ids],
     );

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { listAsCsv, wantsCsv } from '../common/http/csv-lists';
 import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
-import type { Caller } from '../common/auth/caller';
+import type { Acting } from '../common/database/unit-of-work';
 import { ApiIfMatch, ApiNotFoundInScope, ApiTransitionErrors, ApiValidationErrors } from '../common/http/api-errors.decorator';
 import { IfMatch } from '../common/http/request-headers';
 import { UuidParam } from '../common/http/uuid-param';
@@ -40,7 +40,7 @@ export class FacilitiesController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: FacilityView })
   @ApiValidationErrors()
-  create(@CurrentCaller() caller: Caller, @Body() body: CreateFacilityRequest): Promise<FacilityView> {
+  create(@CurrentCaller() caller: Acting, @Body() body: CreateFacilityRequest): Promise<FacilityView> {
     return this.facilities.create(caller, body);
   }
 
@@ -51,7 +51,7 @@ export class FacilitiesController {
   @ApiValidationErrors()
   @ApiProduces('application/json', 'text/csv')
   async list(
-    @CurrentCaller() caller: Caller,
+    @CurrentCaller() caller: Acting,
     @Query() query: FacilityListQuery,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -66,7 +66,7 @@ export class FacilitiesController {
   @ApiOperation({ summary: 'One facility, with its status, allowed actions, residents, current MoU and next inspection.' })
   @ApiOkResponse({ type: FacilityView })
   @ApiNotFoundInScope()
-  get(@CurrentCaller() caller: Caller, @Param('id', UuidParam) id: string): Promise<FacilityView> {
+  get(@CurrentCaller() caller: Acting, @Param('id', UuidParam) id: string): Promise<FacilityView> {
     return this.facilities.get(caller, id);
   }
 
@@ -79,7 +79,7 @@ export class FacilitiesController {
   @ApiNotFoundInScope()
   @ApiIfMatch()
   update(
-    @CurrentCaller() caller: Caller,
+    @CurrentCaller() caller: Acting,
     @Param('id', UuidParam) id: string,
     @Body() body: UpdateFacilityRequest,
     @IfMatch() ifMatch?: string,
@@ -92,29 +92,29 @@ export class FacilitiesController {
   @ApiOperation({ summary: 'The status history: who did what, when and why.' })
   @ApiOkResponse({ type: RegistryEventList })
   @ApiNotFoundInScope()
-  async history(@CurrentCaller() caller: Caller, @Param('id', UuidParam) id: string): Promise<RegistryEventList> {
+  async history(@CurrentCaller() caller: Acting, @Param('id', UuidParam) id: string): Promise<RegistryEventList> {
     await this.facilities.findInScope(caller, id);
-    return { items: await this.events.list('facility', id) };
+    return { items: await this.events.list(caller.work, 'facility', id) };
   }
 
   @ActionRoute('submitApplication', 'identified → application_pending: the operator applied for registration.')
-  submitApplication(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: NoteRequest, @IfMatch() m?: string) {
+  submitApplication(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() body: NoteRequest, @IfMatch() m?: string) {
     return this.facilities.act(c, id, 'submitApplication', body, m);
   }
 
   @ActionRoute('authorize', 'application_pending → authorized. Needs an MoU in force.')
-  authorize(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: NoteRequest, @IfMatch() m?: string) {
+  authorize(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() body: NoteRequest, @IfMatch() m?: string) {
     return this.facilities.act(c, id, 'authorize', body, m);
   }
 
   @ActionRoute('reject', 'application_pending → rejected, with a reason.')
-  reject(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: ReasonRequest, @IfMatch() m?: string) {
+  reject(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() body: ReasonRequest, @IfMatch() m?: string) {
     return this.facilities.act(c, id, 'reject', body, m);
   }
 
   @ActionRoute('requireRemediation', 'authorized → under_remediation, with a reason and a deadline (default 60 days).')
   requireRemediation(
-    @CurrentCaller() c: Caller,
+    @CurrentCaller() c: Acting,
     @Param('id', UuidParam) id: string,
     @Body() body: RequireRemediationRequest,
     @IfMatch() m?: string,
@@ -123,23 +123,23 @@ export class FacilitiesController {
   }
 
   @ActionRoute('clearRemediation', 'under_remediation → authorized.')
-  clearRemediation(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: NoteRequest, @IfMatch() m?: string) {
+  clearRemediation(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() body: NoteRequest, @IfMatch() m?: string) {
     return this.facilities.act(c, id, 'clearRemediation', body, m);
   }
 
   @ActionRoute('suspend', 'authorized or under_remediation → suspended, with a reason: no new admissions.')
-  suspend(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: ReasonRequest, @IfMatch() m?: string) {
+  suspend(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() body: ReasonRequest, @IfMatch() m?: string) {
     return this.facilities.act(c, id, 'suspend', body, m);
   }
 
   @ActionRoute('reinstate', 'suspended → authorized. Needs an MoU in force.')
-  reinstate(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: NoteRequest, @IfMatch() m?: string) {
+  reinstate(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() body: NoteRequest, @IfMatch() m?: string) {
     return this.facilities.act(c, id, 'reinstate', body, m);
   }
 
   @ActionRoute('beginTransition', 'authorized, under_remediation or suspended → transitioning, with a transition plan.')
   beginTransition(
-    @CurrentCaller() c: Caller,
+    @CurrentCaller() c: Acting,
     @Param('id', UuidParam) id: string,
     @Body() body: BeginTransitionRequest,
     @IfMatch() m?: string,
@@ -148,12 +148,12 @@ export class FacilitiesController {
   }
 
   @ActionRoute('completeTransition', 'transitioning → transitioned, once no child is resident.')
-  completeTransition(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: NoteRequest, @IfMatch() m?: string) {
+  completeTransition(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() body: NoteRequest, @IfMatch() m?: string) {
     return this.facilities.act(c, id, 'completeTransition', body, m);
   }
 
   @ActionRoute('close', 'Any status but closed or transitioned → closed, with a reason, once no child is resident.')
-  close(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: ReasonRequest, @IfMatch() m?: string) {
+  close(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() body: ReasonRequest, @IfMatch() m?: string) {
     return this.facilities.act(c, id, 'close', body, m);
   }
 }

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { Agency } from '../agencies/agency.entity';
 import { AuditService } from '../audit/audit.service';
 import { describeChanges } from '../audit/changes';
-import type { Caller } from '../common/auth/caller';
 import { isNational } from '../common/auth/caller';
 import { applyScope } from '../common/auth/scope';
-import { Database } from '../common/database/database.service';
 import { findOneById } from '../common/database/find-one';
+import type { Acting, UnitOfWork } from '../common/database/unit-of-work';
 import { updateVersioned } from '../common/database/versioned-update';
 import { Conflict, FieldError, ValidationFailed } from '../common/errors/domain-errors';
 import { checkIfMatch } from '../common/http/etag';
@@ -40,7 +39,6 @@ const FACILITY_NAME_KEY = (sql: string) => `regexp_replace(lower(unaccent(${sql}
 @Injectable()
 export class FacilitiesService {
   constructor(
-    private readonly db: Database,
     private readonly audit: AuditService,
     private readonly events: RegistryEventsService,
     private readonly mous: FacilityMouReader,
@@ -48,31 +46,31 @@ export class FacilitiesService {
     private readonly places: PlacesService,
   ) {}
 
-  scoped(caller: Caller) {
-    return applyScope(this.db.manager.createQueryBuilder(Facility, 'f'), caller, facilityScope());
+  scoped(caller: Acting) {
+    return applyScope(caller.work.manager.createQueryBuilder(Facility, 'f'), caller, facilityScope());
   }
 
   /** The facility if the caller may see it, locked for the rest of the transaction when asked. */
-  findInScope(caller: Caller, id: string, lock = false): Promise<Facility> {
+  findInScope(caller: Acting, id: string, lock = false): Promise<Facility> {
     return findOneById(this.scoped(caller), id, 'facility', lock);
   }
 
-  async create(caller: Caller, request: CreateFacilityRequest): Promise<FacilityView> {
+  async create(caller: Acting, request: CreateFacilityRequest): Promise<FacilityView> {
     return this.view(caller, await this.register(caller, request));
   }
 
   /** Registers a facility (checked, numbered, its first event recorded): the entity, without its view. */
-  async register(caller: Caller, request: CreateFacilityRequest): Promise<Facility> {
+  async register(caller: Acting, request: CreateFacilityRequest): Promise<Facility> {
     const status = applyCreation(facilityTransitions, { action: 'register', role: caller.role, facts: { hasActiveMou: false, residentCount: 0, today: todayIn() } });
     await this.checkReferences(caller, request);
     // Names typed in are the gazetteer's places, and give their codes where none were sent.
     request = await this.places.withNamedCodes(request.provinceCode, request, request);
     await this.places.check(request);
     const { confirmNotDuplicate, ...fields } = request;
-    if (!confirmNotDuplicate) await this.refuseLikelyDuplicate(fields);
-    const [{ number }] = await this.db.manager.query<{ number: string }[]>(`SELECT nextval('facility_registry_number_seq') AS number`);
-    const facility = await this.db.manager.save(
-      this.db.manager.create(Facility, {
+    if (!confirmNotDuplicate) await this.refuseLikelyDuplicate(caller.work, fields);
+    const [{ number }] = await caller.work.manager.query<{ number: string }[]>(`SELECT nextval('facility_registry_number_seq') AS number`);
+    const facility = await caller.work.manager.save(
+      caller.work.manager.create(Facility, {
         ...fields,
         nameKm: request.nameKm ?? null,
         district: request.district ?? null,
@@ -85,7 +83,7 @@ export class FacilitiesService {
         status,
       }),
     );
-    await this.events.record({
+    await this.events.record(caller.work, {
       entityType: 'facility',
       entityId: facility.id,
       action: 'create',
@@ -96,11 +94,11 @@ export class FacilitiesService {
     return facility;
   }
 
-  async get(caller: Caller, id: string): Promise<FacilityView> {
+  async get(caller: Acting, id: string): Promise<FacilityView> {
     return this.view(caller, await this.findInScope(caller, id));
   }
 
-  async list(caller: Caller, query: FacilityListQuery): Promise<Page<FacilityView>> {
+  async list(caller: Acting, query: FacilityListQuery): Promise<Page<FacilityView>> {
     const qb = this.scoped(caller);
     const today = todayIn();
     if (query.provinceCode) qb.andWhere('f.province_code = :provinceCode', { provinceCode: query.provinceCode });
@@ -119,7 +117,7 @@ export class FacilitiesService {
     return { items: await this.views(caller, page.items), nextCursor: page.nextCursor };
   }
 
-  async update(caller: Caller, id: string, request: UpdateFacilityRequest, ifMatch?: string): Promise<FacilityView> {
+  async update(caller: Acting, id: string, request: UpdateFacilityRequest, ifMatch?: string): Promise<FacilityView> {
     const facility = await this.findInScope(caller, id, true);
     checkIfMatch(ifMatch, facility);
     await this.checkReferences(caller, request);
@@ -136,42 +134,42 @@ export class FacilitiesService {
       villageCode: request.villageCode === undefined ? facility.villageCode : request.villageCode,
     });
     const changes = describeChanges<Facility>(facility, request, SAFE_FIELDS);
-    await updateVersioned(this.db.manager, Facility, facility, request);
-    await this.audit.record({ action: 'facility.update', entityType: 'facility', entityId: id, changes });
+    await updateVersioned(caller.work.manager, Facility, facility, request);
+    await this.audit.record(caller.work, { action: 'facility.update', entityType: 'facility', entityId: id, changes });
     return this.view(caller, facility);
   }
 
-  async act<A extends FacilityAction>(caller: Caller, id: string, action: A, body: FacilityBodies[A], ifMatch?: string): Promise<FacilityView> {
+  async act<A extends FacilityAction>(caller: Acting, id: string, action: A, body: FacilityBodies[A], ifMatch?: string): Promise<FacilityView> {
     const facility = await this.findInScope(caller, id, true);
     checkIfMatch(ifMatch, facility);
     const today = todayIn();
     // Loaded once: for the guards here, and for the answer (an action changes neither).
-    const surroundings = await this.surroundings([facility], today);
+    const surroundings = await this.surroundings(caller.work, [facility], today);
     const facts = { hasActiveMou: surroundings.mous.get(facility.id)?.status === 'active', residentCount: surroundings.residents.get(facility.id) ?? 0, today };
     const step = runStep(facilityTransitions, facilityEffects[action], { action, record: facility, body, role: caller.role, facts });
-    await updateVersioned(this.db.manager, Facility, facility, { ...step.changes, status: step.to });
-    await this.events.record({ entityType: 'facility', entityId: id, action, from: step.from, to: step.to, reason: step.reason ?? null, payload: step.payload });
+    await updateVersioned(caller.work.manager, Facility, facility, { ...step.changes, status: step.to });
+    await this.events.record(caller.work, { entityType: 'facility', entityId: id, action, from: step.from, to: step.to, reason: step.reason ?? null, payload: step.payload });
     return facilityView(caller, facility, surroundings, today);
   }
 
-  async view(caller: Caller, facility: Facility): Promise<FacilityView> {
+  async view(caller: Acting, facility: Facility): Promise<FacilityView> {
     return (await this.views(caller, [facility]))[0];
   }
 
-  private async views(caller: Caller, facilities: Facility[]): Promise<FacilityView[]> {
+  private async views(caller: Acting, facilities: Facility[]): Promise<FacilityView[]> {
     const today = todayIn();
-    const surroundings = await this.surroundings(facilities, today);
+    const surroundings = await this.surroundings(caller.work, facilities, today);
     return facilities.map((f) => facilityView(caller, f, surroundings, today));
   }
 
-  private async surroundings(facilities: Facility[], today: string): Promise<FacilitySurroundings> {
+  private async surroundings(work: UnitOfWork, facilities: Facility[], today: string): Promise<FacilitySurroundings> {
     const ids = facilities.map((f) => f.id);
     // One after the other: both run on the request's single transaction connection.
-    const mous = await this.mous.currentMous(ids, today);
-    const residents = await this.residents.forFacilities(ids);
+    const mous = await this.mous.currentMous(work, ids, today);
+    const residents = await this.residents.forFacilities(work, ids);
     const outcomes = new Map(
       (
-        await this.db.manager.query<{ facility_id: string; outcome: string }[]>(
+        await work.manager.query<{ facility_id: string; outcome: string }[]>(
           `SELECT DISTINCT ON (facility_id) facility_id, outcome FROM inspections
            WHERE status = 'approved' AND facility_id = ANY($1) ORDER BY facility_id, conducted_on DESC, approved_at DESC`,
           [ids],
@@ -188,16 +186,16 @@ export class FacilitiesService {
    * script without case, accents, spacing or punctuation (numbers count: Hope Centre 1 is not Hope
    * Centre 2), in the same province and commune.
    */
-  private async refuseLikelyDuplicate(request: Pick<CreateFacilityRequest, 'name' | 'nameKm' | 'provinceCode' | 'commune'>): Promise<void> {
-    const candidates = await this.likelyDuplicates(request);
+  private async refuseLikelyDuplicate(work: UnitOfWork, request: Pick<CreateFacilityRequest, 'name' | 'nameKm' | 'provinceCode' | 'commune'>): Promise<void> {
+    const candidates = await this.likelyDuplicates(work, request);
     if (candidates.length > 0) {
       throw new Conflict('POSSIBLE_DUPLICATE_FACILITY', 'A facility with this name is already registered in this province: check the candidates, and send confirmNotDuplicate: true if it is another one.', { candidates });
     }
   }
 
   /** Facilities already registered that a new one with these fields is likely to be. */
-  async likelyDuplicates(request: Pick<CreateFacilityRequest, 'name' | 'nameKm' | 'provinceCode' | 'commune'>) {
-    return this.db.manager.query<{ id: string; registryCode: string; name: string; nameKm: string | null; status: string }[]>(
+  async likelyDuplicates(work: UnitOfWork, request: Pick<CreateFacilityRequest, 'name' | 'nameKm' | 'provinceCode' | 'commune'>) {
+    return work.manager.query<{ id: string; registryCode: string; name: string; nameKm: string | null; status: string }[]>(
       `SELECT id, registry_code AS "registryCode", name, name_km AS "nameKm", status FROM facilities
        WHERE province_code = $1 AND ($4::text IS NULL OR commune IS NULL OR lower(commune) = lower($4))
          AND (${FACILITY_NAME_KEY('name')} = ${FACILITY_NAME_KEY('$2')} OR ($3::text IS NOT NULL AND name_km IS NOT NULL AND rcf_khmer_key(name_km) = rcf_khmer_key($3)))
@@ -206,9 +204,9 @@ export class FacilitiesService {
     );
   }
 
-  private async checkReferences(caller: Caller, request: Partial<CreateFacilityRequest>): Promise<void> {
+  private async checkReferences(caller: Acting, request: Partial<CreateFacilityRequest>): Promise<void> {
     const errors: FieldError[] = [];
-    if (request.operatorAgencyId && !(await this.db.manager.existsBy(Agency, { id: request.operatorAgencyId }))) {
+    if (request.operatorAgencyId && !(await caller.work.manager.existsBy(Agency, { id: request.operatorAgencyId }))) {
       errors.push({ field: 'operatorAgencyId', messages: ['no agency has this id'] });
     }
     if (request.provinceCode && !isNational(caller) && !caller.provinceCodes.includes(request.provinceCode)) {

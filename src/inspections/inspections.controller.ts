@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { listAsCsv, wantsCsv } from '../common/http/csv-lists';
 import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
-import type { Caller } from '../common/auth/caller';
+import type { Acting } from '../common/database/unit-of-work';
 import { ApiNotFoundInScope, ApiTransitionErrors, ApiValidationErrors } from '../common/http/api-errors.decorator';
 import { IfMatch } from '../common/http/request-headers';
 import { UuidParam } from '../common/http/uuid-param';
@@ -51,7 +51,7 @@ export class InspectionsController {
   @ApiGuardErrors(guardCodes(inspectionTransitions, 'schedule'))
   @ApiValidationErrors()
   @ApiNotFoundInScope()
-  create(@CurrentCaller() caller: Caller, @Body() body: CreateInspectionRequest): Promise<InspectionView> {
+  create(@CurrentCaller() caller: Acting, @Body() body: CreateInspectionRequest): Promise<InspectionView> {
     return this.inspections.create(caller, body);
   }
 
@@ -62,7 +62,7 @@ export class InspectionsController {
   @ApiValidationErrors()
   @ApiProduces('application/json', 'text/csv')
   async list(
-    @CurrentCaller() caller: Caller,
+    @CurrentCaller() caller: Acting,
     @Query() query: InspectionListQuery,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -77,7 +77,7 @@ export class InspectionsController {
   @ApiOperation({ summary: 'One inspection with its ratings and corrective actions.' })
   @ApiOkResponse({ type: InspectionView })
   @ApiNotFoundInScope()
-  get(@CurrentCaller() caller: Caller, @Param('id', UuidParam) id: string): Promise<InspectionView> {
+  get(@CurrentCaller() caller: Acting, @Param('id', UuidParam) id: string): Promise<InspectionView> {
     return this.inspections.get(caller, id);
   }
 
@@ -89,7 +89,7 @@ export class InspectionsController {
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: InspectionView })
   @ApiTransitionErrors(guardCodes(inspectionTransitions, 'saveDraft'))
-  saveDraft(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: SaveDraftRequest, @IfMatch() m?: string): Promise<InspectionView> {
+  saveDraft(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() body: SaveDraftRequest, @IfMatch() m?: string): Promise<InspectionView> {
     return this.inspections.act(c, id, 'saveDraft', body, m);
   }
 
@@ -98,24 +98,24 @@ export class InspectionsController {
   @ApiOperation({ summary: 'The inspection’s status history.' })
   @ApiOkResponse({ type: RegistryEventList })
   @ApiNotFoundInScope()
-  async history(@CurrentCaller() caller: Caller, @Param('id', UuidParam) id: string): Promise<RegistryEventList> {
+  async history(@CurrentCaller() caller: Acting, @Param('id', UuidParam) id: string): Promise<RegistryEventList> {
     await this.inspections.findInScope(caller, id);
-    return { items: await this.events.list('inspection', id) };
+    return { items: await this.events.list(caller.work, 'inspection', id) };
   }
 
   @ActionRoute('submit', 'scheduled → submitted: with what the draft saved, every checklist area rated (a refusal lists `missingAreas`), an outcome, conductedOn not in the future.')
-  submit(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: SubmitInspectionRequest, @IfMatch() m?: string) {
+  submit(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() body: SubmitInspectionRequest, @IfMatch() m?: string) {
     return this.inspections.act(c, id, 'submit', body, m);
   }
 
   @ActionRoute('approve', 'submitted → approved, by someone other than the submitter (four eyes).')
-  approve(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: ApproveInspectionRequest, @IfMatch() m?: string) {
+  approve(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() body: ApproveInspectionRequest, @IfMatch() m?: string) {
     return this.inspections.act(c, id, 'approve', body, m);
   }
 
   @ActionRoute('returnForCorrection', 'submitted → scheduled, with a reason.')
   returnForCorrection(
-    @CurrentCaller() c: Caller,
+    @CurrentCaller() c: Acting,
     @Param('id', UuidParam) id: string,
     @Body() body: InspectionReasonRequest,
     @IfMatch() m?: string,
@@ -124,7 +124,7 @@ export class InspectionsController {
   }
 
   @ActionRoute('cancel', 'scheduled → cancelled, with a reason.')
-  cancel(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: InspectionReasonRequest, @IfMatch() m?: string) {
+  cancel(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() body: InspectionReasonRequest, @IfMatch() m?: string) {
     return this.inspections.act(c, id, 'cancel', body, m);
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Caller } from '../common/auth/caller';
 import { applyScope } from '../common/auth/scope';
-import { Database } from '../common/database/database.service';
 import { findOneById } from '../common/database/find-one';
+import type { Acting, UnitOfWork } from '../common/database/unit-of-work';
 import { updateVersioned } from '../common/database/versioned-update';
 import { FieldError, GuardFailed, ValidationFailed } from '../common/errors/domain-errors';
 import { checkIfMatch } from '../common/http/etag';
@@ -25,7 +24,6 @@ import { inspectionView, type InspectionWithFacility } from './inspection.view';
 @Injectable()
 export class InspectionsService {
   constructor(
-    private readonly db: Database,
     private readonly facilities: FacilitiesService,
     private readonly events: RegistryEventsService,
     private readonly correctiveActions: CorrectiveActionsService,
@@ -35,23 +33,23 @@ export class InspectionsService {
    * Inspections are in scope when their facility is. Operators (ngo_workers) see results only:
    * an inspection announced to them before it is approved would not be unannounced.
    */
-  scoped(caller: Caller) {
-    const query = this.db.manager.createQueryBuilder(Inspection, 'i').innerJoinAndSelect('i.facility', 'f');
+  scoped(caller: Acting) {
+    const query = caller.work.manager.createQueryBuilder(Inspection, 'i').innerJoinAndSelect('i.facility', 'f');
     if (caller.role === 'ngo_worker') query.andWhere(`i.status = 'approved'`);
     return applyScope(query, caller, facilityScope());
   }
 
-  async findInScope(caller: Caller, id: string, lock = false): Promise<InspectionWithFacility> {
+  async findInScope(caller: Acting, id: string, lock = false): Promise<InspectionWithFacility> {
     return (await findOneById(this.scoped(caller), id, 'inspection', lock)) as InspectionWithFacility;
   }
 
-  async create(caller: Caller, request: CreateInspectionRequest): Promise<InspectionView> {
+  async create(caller: Acting, request: CreateInspectionRequest): Promise<InspectionView> {
     const facility = await this.facilities.findInScope(caller, request.facilityId);
     const inspectorId = request.inspectorId ?? caller.userId;
-    await this.checkReferences(facility, request, inspectorId);
+    await this.checkReferences(caller.work, facility, request, inspectorId);
     const status = applyCreation(inspectionTransitions, { action: 'schedule', role: caller.role, facts: this.facts(caller, null, facility.status === 'closed') });
-    const inspection = await this.db.manager.save(
-      this.db.manager.create(Inspection, {
+    const inspection = await caller.work.manager.save(
+      caller.work.manager.create(Inspection, {
         facilityId: facility.id,
         type: request.type,
         status,
@@ -60,7 +58,7 @@ export class InspectionsService {
         inspectorId,
       }),
     );
-    await this.events.record({
+    await this.events.record(caller.work, {
       entityType: 'inspection',
       entityId: inspection.id,
       action: 'create',
@@ -71,7 +69,7 @@ export class InspectionsService {
     return this.view(caller, { ...inspection, facility });
   }
 
-  private async checkReferences(facility: { id: string; provinceCode: string }, request: CreateInspectionRequest, inspectorId: string): Promise<void> {
+  private async checkReferences(work: UnitOfWork, facility: { id: string; provinceCode: string }, request: CreateInspectionRequest, inspectorId: string): Promise<void> {
     const errors: FieldError[] = [];
     if (request.type === 'follow_up' && !request.followUpOfId) {
       errors.push({ field: 'followUpOfId', messages: ['a follow_up inspection names the inspection it follows'] });
@@ -79,10 +77,10 @@ export class InspectionsService {
     if (request.type !== 'follow_up' && request.followUpOfId) {
       errors.push({ field: 'followUpOfId', messages: ['only a follow_up inspection follows another'] });
     }
-    if (request.followUpOfId && !(await this.db.manager.existsBy(Inspection, { id: request.followUpOfId, facilityId: facility.id }))) {
+    if (request.followUpOfId && !(await work.manager.existsBy(Inspection, { id: request.followUpOfId, facilityId: facility.id }))) {
       errors.push({ field: 'followUpOfId', messages: ['no inspection of this facility has this id'] });
     }
-    const inspector = await this.db.manager.findOneBy(User, { id: inspectorId });
+    const inspector = await work.manager.findOneBy(User, { id: inspectorId });
     if (!inspector || !['inspector', 'admin'].includes(inspector.role) || !inspector.active) {
       errors.push({ field: 'inspectorId', messages: ['no active inspector has this id'] });
     } else if (inspector.role === 'inspector' && inspector.provinceCodes.length > 0 && !inspector.provinceCodes.includes(facility.provinceCode)) {
@@ -91,11 +89,11 @@ export class InspectionsService {
     if (errors.length > 0) throw new ValidationFailed(errors);
   }
 
-  async get(caller: Caller, id: string): Promise<InspectionView> {
+  async get(caller: Acting, id: string): Promise<InspectionView> {
     return this.view(caller, await this.findInScope(caller, id));
   }
 
-  async list(caller: Caller, query: InspectionListQuery): Promise<Page<InspectionView>> {
+  async list(caller: Acting, query: InspectionListQuery): Promise<Page<InspectionView>> {
     const qb = this.scoped(caller);
     if (query.facilityId) qb.andWhere('i.facility_id = :facilityId', { facilityId: query.facilityId });
     if (query.inspectorId) qb.andWhere('i.inspector_id = :inspectorId', { inspectorId: query.inspectorId });
@@ -105,7 +103,7 @@ export class InspectionsService {
       qb.andWhere(`${query.overdue ? '' : 'NOT '}(i.status = 'scheduled' AND i.scheduled_for < :today)`, { today: todayIn() });
     }
     const page = await paginateSorted(qb, query, INSPECTION_SORT_KEYS, paginate);
-    const actions = await this.correctiveActions.of(page.items.map((i) => i.id));
+    const actions = await this.correctiveActions.of(caller.work, page.items.map((i) => i.id));
     const today = todayIn();
     return {
       items: page.items.map((i) => inspectionView(caller, i as InspectionWithFacility, actions.get(i.id) ?? [], today)),
@@ -113,13 +111,13 @@ export class InspectionsService {
     };
   }
 
-  async act<A extends InspectionAction>(caller: Caller, id: string, action: A, body: InspectionBodies[A], ifMatch?: string): Promise<InspectionView> {
+  async act<A extends InspectionAction>(caller: Acting, id: string, action: A, body: InspectionBodies[A], ifMatch?: string): Promise<InspectionView> {
     const inspection = await this.findInScope(caller, id, true);
     checkIfMatch(ifMatch, inspection);
     const facts = this.facts(caller, inspection.submittedById, inspection.facility.status === 'closed');
     // A draft and a submission build on what the draft saved.
     const drafting = action === 'saveDraft' || action === 'submit';
-    const saved = drafting ? ((await this.correctiveActions.of([id])).get(id) ?? []).map((a) => ({ description: a.description, dueOn: a.dueOn })) : [];
+    const saved = drafting ? ((await this.correctiveActions.of(caller.work, [id])).get(id) ?? []).map((a) => ({ description: a.description, dueOn: a.dueOn })) : [];
     const merged = drafting ? withDraft(inspection, body as DraftBody, saved) : body;
     let step;
     try {
@@ -130,25 +128,25 @@ export class InspectionsService {
       throw error;
     }
     // Corrective actions are replaced only when the body sends them; otherwise those saved stay.
-    if (step.correctiveActions && (body as DraftBody).correctiveActions !== undefined) await this.correctiveActions.replaceFor(inspection.id, step.correctiveActions);
+    if (step.correctiveActions && (body as DraftBody).correctiveActions !== undefined) await this.correctiveActions.replaceFor(caller.work, inspection.id, step.correctiveActions);
     if (step.facilityInspectedOn) {
-      await this.db.manager.query(
+      await caller.work.manager.query(
         `UPDATE facilities SET last_approved_inspection_on = greatest(last_approved_inspection_on, $2::date), updated_at = now() WHERE id = $1`,
         [inspection.facilityId, step.facilityInspectedOn],
       );
     }
     const { facility, ...row } = inspection;
-    await updateVersioned(this.db.manager, Inspection, row as Inspection, { ...step.changes, status: step.to });
-    await this.events.record({ entityType: 'inspection', entityId: id, action, from: step.from, to: step.to, reason: step.reason ?? null, payload: step.payload });
+    await updateVersioned(caller.work.manager, Inspection, row as Inspection, { ...step.changes, status: step.to });
+    await this.events.record(caller.work, { entityType: 'inspection', entityId: id, action, from: step.from, to: step.to, reason: step.reason ?? null, payload: step.payload });
     return this.view(caller, { ...row, facility });
   }
 
-  private facts(caller: Caller, submittedById: string | null, facilityClosed: boolean): InspectionFacts {
+  private facts(caller: Acting, submittedById: string | null, facilityClosed: boolean): InspectionFacts {
     return { today: todayIn(), now: new Date(), actorId: caller.userId, submittedById, facilityClosed };
   }
 
-  private async view(caller: Caller, inspection: InspectionWithFacility): Promise<InspectionView> {
-    const actions = await this.correctiveActions.of([inspection.id]);
+  private async view(caller: Acting, inspection: InspectionWithFacility): Promise<InspectionView> {
+    const actions = await this.correctiveActions.of(caller.work, [inspection.id]);
     return inspectionView(caller, inspection, actions.get(inspection.id) ?? []);
   }
 }

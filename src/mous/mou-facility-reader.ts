@@ -1,20 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { Database } from '../common/database/database.service';
 import type { CurrentMouView } from '../facilities/dto/facility.dto';
 import { FacilityMouReader } from '../facilities/facility-ports';
 import { effectiveMouStatus, isInForce, MOU_IN_FORCE_SQL } from './domain/mou';
 import { Mou } from './mou.entity';
+import type { UnitOfWork } from '../common/database/unit-of-work';
 
 /** What the registry needs of MoUs, provided by the MoUs feature. */
 @Injectable()
 export class MouFacilityReader extends FacilityMouReader {
-  constructor(private readonly db: Database) {
-    super();
-  }
-
-  async currentMous(facilityIds: string[], today: string): Promise<Map<string, CurrentMouView>> {
+  async currentMous(work: UnitOfWork, facilityIds: string[], today: string): Promise<Map<string, CurrentMouView>> {
     if (facilityIds.length === 0) return new Map();
-    const mous = await this.db.manager
+    const mous = await work.manager
       .createQueryBuilder(Mou, 'm')
       .where('m.facility_id IN (:...facilityIds)', { facilityIds })
       .andWhere(`m.status = 'active'`)

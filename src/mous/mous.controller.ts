@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { listAsCsv, wantsCsv } from '../common/http/csv-lists';
 import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
-import type { Caller } from '../common/auth/caller';
+import type { Acting } from '../common/database/unit-of-work';
 import { ApiGuardErrors, ApiNotFoundInScope, ApiTransitionErrors, ApiValidationErrors } from '../common/http/api-errors.decorator';
 import { IfMatch } from '../common/http/request-headers';
 import { UuidParam } from '../common/http/uuid-param';
@@ -30,7 +30,7 @@ export class MousController {
   @ApiGuardErrors(guardCodes(mouTransitions, 'draft'))
   @ApiValidationErrors()
   @ApiNotFoundInScope()
-  create(@CurrentCaller() caller: Caller, @Body() body: CreateMouRequest): Promise<MouView> {
+  create(@CurrentCaller() caller: Acting, @Body() body: CreateMouRequest): Promise<MouView> {
     return this.mous.create(caller, body);
   }
 
@@ -41,7 +41,7 @@ export class MousController {
   @ApiValidationErrors()
   @ApiProduces('application/json', 'text/csv')
   async list(
-    @CurrentCaller() caller: Caller,
+    @CurrentCaller() caller: Acting,
     @Query() query: MouListQuery,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -56,7 +56,7 @@ export class MousController {
   @ApiOperation({ summary: 'One MoU. An active MoU whose end date has come is reported `expired`.' })
   @ApiOkResponse({ type: MouView })
   @ApiNotFoundInScope()
-  get(@CurrentCaller() caller: Caller, @Param('id', UuidParam) id: string): Promise<MouView> {
+  get(@CurrentCaller() caller: Acting, @Param('id', UuidParam) id: string): Promise<MouView> {
     return this.mous.get(caller, id);
   }
 
@@ -65,9 +65,9 @@ export class MousController {
   @ApiOperation({ summary: 'The MoU’s status history.' })
   @ApiOkResponse({ type: RegistryEventList })
   @ApiNotFoundInScope()
-  async history(@CurrentCaller() caller: Caller, @Param('id', UuidParam) id: string): Promise<RegistryEventList> {
+  async history(@CurrentCaller() caller: Acting, @Param('id', UuidParam) id: string): Promise<RegistryEventList> {
     await this.mous.findInScope(caller, id);
-    return { items: await this.events.list('mou', id) };
+    return { items: await this.events.list(caller.work, 'mou', id) };
   }
 
   @Post(':id/activate')
@@ -76,7 +76,7 @@ export class MousController {
   @ApiOperation({ summary: 'draft → active. Activating a renewal supersedes the MoU it renews.' })
   @ApiOkResponse({ type: MouView })
   @ApiTransitionErrors(guardCodes(mouTransitions, 'activate'))
-  activate(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: ActivateMouRequest, @IfMatch() m?: string) {
+  activate(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() body: ActivateMouRequest, @IfMatch() m?: string) {
     return this.mous.activate(c, id, body, m);
   }
 
@@ -86,7 +86,7 @@ export class MousController {
   @ApiOperation({ summary: 'active → terminated, with a reason.' })
   @ApiOkResponse({ type: MouView })
   @ApiTransitionErrors(guardCodes(mouTransitions, 'terminate'))
-  terminate(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: TerminateMouRequest, @IfMatch() m?: string) {
+  terminate(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() body: TerminateMouRequest, @IfMatch() m?: string) {
     return this.mous.terminate(c, id, body, m);
   }
 
@@ -95,7 +95,7 @@ export class MousController {
   @ApiOperation({ summary: 'From active or expired: draft the renewal, linked to this MoU. Answers the new draft.' })
   @ApiCreatedResponse({ type: MouView })
   @ApiTransitionErrors(guardCodes(mouTransitions, 'renew'))
-  renew(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() body: RenewMouRequest, @IfMatch() m?: string) {
+  renew(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() body: RenewMouRequest, @IfMatch() m?: string) {
     return this.mous.renew(c, id, body, m);
   }
 }

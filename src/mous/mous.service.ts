@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Caller } from '../common/auth/caller';
 import { applyScope } from '../common/auth/scope';
-import { Database } from '../common/database/database.service';
 import { findOneById } from '../common/database/find-one';
+import type { Acting, UnitOfWork } from '../common/database/unit-of-work';
 import { updateVersioned } from '../common/database/versioned-update';
 import { checkIfMatch } from '../common/http/etag';
 import { Page, paginate } from '../common/http/pagination';
@@ -21,35 +20,34 @@ import { mouView, type MouWithFacility } from './mou.view';
 @Injectable()
 export class MousService {
   constructor(
-    private readonly db: Database,
     private readonly facilities: FacilitiesService,
     private readonly events: RegistryEventsService,
   ) {}
 
   /** MoUs are in scope when their facility is. */
-  scoped(caller: Caller) {
-    const query = this.db.manager.createQueryBuilder(Mou, 'm').innerJoinAndSelect('m.facility', 'f');
+  scoped(caller: Acting) {
+    const query = caller.work.manager.createQueryBuilder(Mou, 'm').innerJoinAndSelect('m.facility', 'f');
     return applyScope(query, caller, facilityScope());
   }
 
-  async findInScope(caller: Caller, id: string, lock = false): Promise<MouWithFacility> {
+  async findInScope(caller: Acting, id: string, lock = false): Promise<MouWithFacility> {
     return (await findOneById(this.scoped(caller), id, 'MoU', lock)) as MouWithFacility;
   }
 
-  async create(caller: Caller, request: CreateMouRequest): Promise<MouView> {
+  async create(caller: Acting, request: CreateMouRequest): Promise<MouView> {
     const facility = await this.facilities.findInScope(caller, request.facilityId);
     const facts = { ...this.noFacts(todayIn()), facilityClosed: facility.status === 'closed' };
     const status = applyCreation(mouTransitions, { action: 'draft', role: caller.role, facts }) as MouStoredStatus;
-    const mou = await this.db.manager.save(this.db.manager.create(Mou, { facilityId: facility.id, referenceNumber: request.referenceNumber, status }));
-    await this.events.record({ entityType: 'mou', entityId: mou.id, action: 'create', from: null, to: 'draft', payload: { facilityId: facility.id } });
+    const mou = await caller.work.manager.save(caller.work.manager.create(Mou, { facilityId: facility.id, referenceNumber: request.referenceNumber, status }));
+    await this.events.record(caller.work, { entityType: 'mou', entityId: mou.id, action: 'create', from: null, to: 'draft', payload: { facilityId: facility.id } });
     return mouView(caller, { ...mou, facility });
   }
 
-  async get(caller: Caller, id: string): Promise<MouView> {
+  async get(caller: Acting, id: string): Promise<MouView> {
     return mouView(caller, await this.findInScope(caller, id));
   }
 
-  async list(caller: Caller, query: MouListQuery): Promise<Page<MouView>> {
+  async list(caller: Acting, query: MouListQuery): Promise<Page<MouView>> {
     const today = todayIn();
     const qb = this.scoped(caller);
     if (query.facilityId) qb.andWhere('m.facility_id = :facilityId', { facilityId: query.facilityId });
@@ -63,12 +61,12 @@ export class MousService {
     return { items: page.items.map((m) => mouView(caller, m as MouWithFacility, today)), nextCursor: page.nextCursor };
   }
 
-  async activate(caller: Caller, id: string, request: ActivateBody, ifMatch?: string): Promise<MouView> {
+  async activate(caller: Acting, id: string, request: ActivateBody, ifMatch?: string): Promise<MouView> {
     const mou = await this.findInScope(caller, id, true);
     checkIfMatch(ifMatch, mou);
     const today = todayIn();
     // Lock the facility's MoUs so two activations for one facility cannot both pass the guard.
-    const siblings = await this.db.manager
+    const siblings = await caller.work.manager
       .createQueryBuilder(Mou, 'm')
       .where('m.facility_id = :facilityId AND m.id <> :id', { facilityId: mou.facilityId, id })
       .setLock('pessimistic_write')
@@ -82,45 +80,45 @@ export class MousService {
     for (const old of siblings.filter((m) => m.status === 'active')) {
       const from = effectiveMouStatus(old, today);
       const superseded = runStep(mouTransitions, mouEffects.supersede, { action: 'supersede', record: old, body: { supersededById: id }, role: 'system', facts, from });
-      await updateVersioned(this.db.manager, Mou, old, { status: 'superseded' });
-      await this.events.record({ entityType: 'mou', entityId: old.id, action: 'supersede', from, to: superseded.to, payload: superseded.payload });
+      await updateVersioned(caller.work.manager, Mou, old, { status: 'superseded' });
+      await this.events.record(caller.work, { entityType: 'mou', entityId: old.id, action: 'supersede', from, to: superseded.to, payload: superseded.payload });
     }
-    await this.save(mou, { ...step.changes, status: 'active' });
-    await this.events.record({ entityType: 'mou', entityId: id, action: 'activate', from: step.from, to: effectiveMouStatus(mou, today), payload: step.payload });
+    await this.save(caller.work, mou, { ...step.changes, status: 'active' });
+    await this.events.record(caller.work, { entityType: 'mou', entityId: id, action: 'activate', from: step.from, to: effectiveMouStatus(mou, today), payload: step.payload });
     return mouView(caller, mou, today);
   }
 
-  async terminate(caller: Caller, id: string, request: TerminateBody, ifMatch?: string): Promise<MouView> {
+  async terminate(caller: Acting, id: string, request: TerminateBody, ifMatch?: string): Promise<MouView> {
     const mou = await this.findInScope(caller, id, true);
     checkIfMatch(ifMatch, mou);
     const today = todayIn();
     const from = effectiveMouStatus(mou, today);
     const step = runStep(mouTransitions, mouEffects.terminate, { action: 'terminate', record: mou, body: request, role: caller.role, facts: this.baseFacts(mou, today), from });
-    await this.save(mou, { ...step.changes, status: 'terminated' });
-    await this.events.record({ entityType: 'mou', entityId: id, action: 'terminate', from, to: step.to, reason: step.reason ?? null, payload: step.payload });
+    await this.save(caller.work, mou, { ...step.changes, status: 'terminated' });
+    await this.events.record(caller.work, { entityType: 'mou', entityId: id, action: 'terminate', from, to: step.to, reason: step.reason ?? null, payload: step.payload });
     return mouView(caller, mou, today);
   }
 
   /** Answers the new draft, linked to the MoU it renews. */
-  async renew(caller: Caller, id: string, request: RenewBody, ifMatch?: string): Promise<MouView> {
+  async renew(caller: Acting, id: string, request: RenewBody, ifMatch?: string): Promise<MouView> {
     const mou = await this.findInScope(caller, id, true);
     checkIfMatch(ifMatch, mou);
     const today = todayIn();
     const from = effectiveMouStatus(mou, today);
-    const hasPendingRenewal = await this.db.manager.existsBy(Mou, { renewalOfId: id, status: 'draft' });
+    const hasPendingRenewal = await caller.work.manager.existsBy(Mou, { renewalOfId: id, status: 'draft' });
     const facts = { ...this.baseFacts(mou, today), hasPendingRenewal };
     runStep(mouTransitions, mouEffects.renew, { action: 'renew', record: mou, body: request, role: caller.role, facts, from });
-    const draft = await this.db.manager.save(
-      this.db.manager.create(Mou, { facilityId: mou.facilityId, referenceNumber: request.referenceNumber, status: 'draft', renewalOfId: id }),
+    const draft = await caller.work.manager.save(
+      caller.work.manager.create(Mou, { facilityId: mou.facilityId, referenceNumber: request.referenceNumber, status: 'draft', renewalOfId: id }),
     );
-    await this.events.record({ entityType: 'mou', entityId: id, action: 'renew', from, to: from, payload: { renewalId: draft.id } });
-    await this.events.record({ entityType: 'mou', entityId: draft.id, action: 'create', from: null, to: 'draft', payload: { renewalOfId: id } });
+    await this.events.record(caller.work, { entityType: 'mou', entityId: id, action: 'renew', from, to: from, payload: { renewalId: draft.id } });
+    await this.events.record(caller.work, { entityType: 'mou', entityId: draft.id, action: 'create', from: null, to: 'draft', payload: { renewalOfId: id } });
     return mouView(caller, { ...draft, facility: mou.facility }, today);
   }
 
-  private async save(mou: MouWithFacility, changes: Partial<Mou>): Promise<void> {
+  private async save(work: UnitOfWork, mou: MouWithFacility, changes: Partial<Mou>): Promise<void> {
     const { facility, ...row } = mou;
-    await updateVersioned(this.db.manager, Mou, row as Mou, changes);
+    await updateVersioned(work.manager, Mou, row as Mou, changes);
     Object.assign(mou, row, { facility });
   }
 

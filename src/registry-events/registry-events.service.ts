@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { Database } from '../common/database/database.service';
-import { currentContext } from '../common/database/request-context';
+import type { UnitOfWork } from '../common/database/unit-of-work';
 import { RegistryEvent } from './registry-event.entity';
 
 export interface StatusChange {
@@ -18,14 +17,11 @@ export interface StatusChange {
 /** The status history of registry records, written with its audit event in the request's transaction. */
 @Injectable()
 export class RegistryEventsService {
-  constructor(
-    private readonly db: Database,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly audit: AuditService) {}
 
-  async record(change: StatusChange): Promise<void> {
-    const caller = currentContext()?.caller;
-    const event = this.db.manager.create(RegistryEvent, {
+  async record(work: UnitOfWork, change: StatusChange): Promise<void> {
+    const caller = work.caller;
+    const event = work.manager.create(RegistryEvent, {
       entityType: change.entityType,
       entityId: change.entityId,
       action: change.action,
@@ -36,8 +32,8 @@ export class RegistryEventsService {
       reason: change.reason ?? null,
       payload: change.payload ?? {},
     });
-    await this.db.manager.save(event);
-    await this.audit.record({
+    await work.manager.save(event);
+    await this.audit.record(work, {
       action: `${change.entityType}.${change.action}`,
       entityType: change.entityType,
       entityId: change.entityId,
@@ -45,8 +41,8 @@ export class RegistryEventsService {
     });
   }
 
-  list(entityType: RegistryEvent['entityType'], entityId: string): Promise<RegistryEvent[]> {
-    return this.db.manager.find(RegistryEvent, {
+  list(work: UnitOfWork, entityType: RegistryEvent['entityType'], entityId: string): Promise<RegistryEvent[]> {
+    return work.manager.find(RegistryEvent, {
       where: { entityType, entityId },
       order: { recordedAt: 'ASC' },
     });

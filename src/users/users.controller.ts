@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
-import type { Caller } from '../common/auth/caller';
+import type { Acting } from '../common/database/unit-of-work';
 import { ApiIfMatch, ApiNotFoundInScope, ApiValidationErrors } from '../common/http/api-errors.decorator';
 import { IfMatch } from '../common/http/request-headers';
 import { UuidParam } from '../common/http/uuid-param';
@@ -20,8 +20,8 @@ export class UsersController {
   @ApiCreatedResponse({ type: UserView })
   @ApiConflictResponse({ description: 'problem+json `USERNAME_TAKEN`.' })
   @ApiValidationErrors()
-  create(@Body() body: CreateUserRequest): Promise<UserView> {
-    return this.users.create(body);
+  create(@CurrentCaller() caller: Acting, @Body() body: CreateUserRequest): Promise<UserView> {
+    return this.users.create(caller, body);
   }
 
   @Get()
@@ -29,7 +29,7 @@ export class UsersController {
   @ApiOperation({ summary: 'List users in your scope: your agency’s (ngo_worker) or your provinces’ (inspector, social_worker).' })
   @ApiOkResponse({ type: UserPage })
   @ApiValidationErrors()
-  list(@CurrentCaller() caller: Caller, @Query() query: UserListQuery): Promise<UserPage> {
+  list(@CurrentCaller() caller: Acting, @Query() query: UserListQuery): Promise<UserPage> {
     return this.users.list(caller, query);
   }
 
@@ -38,7 +38,7 @@ export class UsersController {
   @ApiOperation({ summary: 'One user in your scope.' })
   @ApiOkResponse({ type: UserView })
   @ApiNotFoundInScope()
-  get(@CurrentCaller() caller: Caller, @Param('id', UuidParam) id: string): Promise<UserView> {
+  get(@CurrentCaller() caller: Acting, @Param('id', UuidParam) id: string): Promise<UserView> {
     return this.users.get(caller, id);
   }
 
@@ -51,7 +51,7 @@ export class UsersController {
   @ApiNotFoundInScope()
   @ApiIfMatch()
   update(
-    @CurrentCaller() caller: Caller,
+    @CurrentCaller() caller: Acting,
     @Param('id', UuidParam) id: string,
     @Body() body: UpdateUserRequest,
     @IfMatch() ifMatch?: string,

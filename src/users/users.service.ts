@@ -3,14 +3,13 @@ import { Agency } from '../agencies/agency.entity';
 import { AuditService } from '../audit/audit.service';
 import { describeChanges, describeCreation } from '../audit/changes';
 import { hashPassword } from './passwords';
-import type { Caller } from '../common/auth/caller';
 import type { Role } from '../common/auth/roles';
 import { applyScope } from '../common/auth/scope';
-import { Database } from '../common/database/database.service';
 import { Conflict, FieldError, ValidationFailed } from '../common/errors/domain-errors';
 import { checkIfMatch } from '../common/http/etag';
 import { Page, paginate } from '../common/http/pagination';
 import { findOneById } from '../common/database/find-one';
+import type { Acting } from '../common/database/unit-of-work';
 import { updateVersioned } from '../common/database/versioned-update';
 import { passwordProblems } from './domain/password-policy';
 import { CreateUserRequest, UpdateUserRequest, UserListQuery, UserView } from './dto/user.dto';
@@ -33,33 +32,32 @@ function checkPassword(password: string, username: string): void {
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly db: Database,
     private readonly audit: AuditService,
   ) {}
 
-  private scoped(caller: Caller) {
+  private scoped(caller: Acting) {
     // Systems' accounts are managed at /api-clients, not here.
-    const query = this.db.manager.createQueryBuilder(User, 'u').where(`u.kind = 'person'`);
+    const query = caller.work.manager.createQueryBuilder(User, 'u').where(`u.kind = 'person'`);
     return applyScope(query, caller, { agencyIds: 'ARRAY[u.agency_id]', provinceCodes: 'u.province_codes' });
   }
 
-  async create(request: CreateUserRequest): Promise<UserView> {
+  async create(caller: Acting, request: CreateUserRequest): Promise<UserView> {
     const username = request.username.toLowerCase();
     checkPassword(request.password, username);
     const shape = { role: request.role, agencyId: request.agencyId ?? null, provinceCodes: request.provinceCodes ?? [] };
-    await this.checkRoleShape(shape);
-    if (await this.db.manager.existsBy(User, { username })) {
+    await this.checkRoleShape(caller, shape);
+    if (await caller.work.manager.existsBy(User, { username })) {
       throw new Conflict('USERNAME_TAKEN', 'Another user already has this username.');
     }
-    const user = await this.db.manager.save(
-      this.db.manager.create(User, {
+    const user = await caller.work.manager.save(
+      caller.work.manager.create(User, {
         username,
         displayName: request.displayName,
         passwordHash: await hashPassword(request.password),
         ...shape,
       }),
     );
-    await this.audit.record({
+    await this.audit.record(caller.work, {
       action: 'user.create',
       entityType: 'user',
       entityId: user.id,
@@ -68,11 +66,11 @@ export class UsersService {
     return toUserView(user);
   }
 
-  async get(caller: Caller, id: string): Promise<UserView> {
+  async get(caller: Acting, id: string): Promise<UserView> {
     return toUserView(await findOneById(this.scoped(caller), id, 'user'));
   }
 
-  async list(caller: Caller, query: UserListQuery): Promise<Page<UserView>> {
+  async list(caller: Acting, query: UserListQuery): Promise<Page<UserView>> {
     const qb = this.scoped(caller);
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.agencyId) qb.andWhere('u.agency_id = :agencyId', { agencyId: query.agencyId });
@@ -80,7 +78,7 @@ export class UsersService {
     return { items: page.items.map(toUserView), nextCursor: page.nextCursor };
   }
 
-  async update(caller: Caller, id: string, request: UpdateUserRequest, ifMatch?: string): Promise<UserView> {
+  async update(caller: Acting, id: string, request: UpdateUserRequest, ifMatch?: string): Promise<UserView> {
     const user = await findOneById(this.scoped(caller), id, 'user', true);
     checkIfMatch(ifMatch, user);
     const role = request.role ?? user.role;
@@ -92,20 +90,20 @@ export class UsersService {
       provinceCodes:
         request.provinceCodes ?? (roleChanged && !['inspector', 'social_worker'].includes(role) ? [] : user.provinceCodes),
     };
-    await this.checkRoleShape(shape);
+    await this.checkRoleShape(caller, shape);
     const { password, ...rest } = request;
     if (password !== undefined) checkPassword(password, user.username);
     const next: Partial<User> & { password?: string } = { ...rest, ...shape };
     const changes = describeChanges<User & { password?: string }>(user, next, SAFE_FIELDS);
     if (password !== undefined) changes.password = 'changed';
     const accessChanged = ACCESS_FIELDS.some((field) => field in changes);
-    await updateVersioned(this.db.manager, User, user, {
+    await updateVersioned(caller.work.manager, User, user, {
       ...rest,
       ...shape,
       passwordHash: password !== undefined ? await hashPassword(password) : user.passwordHash,
       tokenVersion: accessChanged ? user.tokenVersion + 1 : user.tokenVersion,
     });
-    await this.audit.record({ action: 'user.update', entityType: 'user', entityId: id, changes });
+    await this.audit.record(caller.work, { action: 'user.update', entityType: 'user', entityId: id, changes });
     return toUserView(user);
   }
 
@@ -114,7 +112,7 @@ export class UsersService {
    * agency), which its actions then carry; inspectors and social workers have provinces; nobody else
    * has either.
    */
-  async checkRoleShape(shape: { role: Role; agencyId: string | null; provinceCodes: string[] }): Promise<void> {
+  async checkRoleShape(caller: Acting, shape: { role: Role; agencyId: string | null; provinceCodes: string[] }): Promise<void> {
     const errors: FieldError[] = [];
     if (shape.role === 'ngo_worker' && !shape.agencyId) {
       errors.push({ field: 'agencyId', messages: ['agencyId is required for an ngo_worker'] });
@@ -125,7 +123,7 @@ export class UsersService {
     if (!['inspector', 'social_worker'].includes(shape.role) && shape.provinceCodes.length > 0) {
       errors.push({ field: 'provinceCodes', messages: [`provinceCodes are only for inspector and social_worker, not ${shape.role}`] });
     }
-    const agency = shape.agencyId ? await this.db.manager.findOneBy(Agency, { id: shape.agencyId }) : null;
+    const agency = shape.agencyId ? await caller.work.manager.findOneBy(Agency, { id: shape.agencyId }) : null;
     if (shape.agencyId && !agency) errors.push({ field: 'agencyId', messages: ['no agency has this id'] });
     if (shape.role === 'social_worker' && agency && agency.type !== 'government') {
       errors.push({ field: 'agencyId', messages: ['a social worker’s office is a government agency'] });

@@ -4,6 +4,7 @@ import { ChangesService } from '../changes/changes.service';
 import type { FeedEntityType } from '../changes/domain/feed-entity-types';
 import { callerOf, type Caller, type CallerRow } from '../common/auth/caller';
 import { Database } from '../common/database/database.service';
+import { acting } from '../common/database/unit-of-work';
 import { AppConfigService } from '../config/app-config.service';
 import { nextAttemptAt } from './domain/retry-schedule';
 import { webhookHeaders } from './domain/signature';
@@ -92,7 +93,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   }
 
   private async queue(): Promise<void> {
-    await this.db.transaction(async (manager) => {
+    await this.db.transaction(async (work) => {
+      const manager = work.manager;
       const subscriptions = await manager.query<{ id: string; owner_id: string; entity_types: FeedEntityType[]; xid: string; seq: string }[]>(
         `SELECT id, owner_id, entity_types, feed_xid::text AS xid, feed_seq::text AS seq FROM webhook_subscriptions
          WHERE active ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
@@ -102,7 +104,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
         const owner = await ownerOf(manager, subscription.owner_id);
         // A deactivated owner's subscription waits, its place kept, until the account is active again.
         if (!owner) continue;
-        const { items, next } = await this.changes.readAs(owner, subscription, subscription.entity_types, CHANGES_PER_SUBSCRIPTION);
+        const { items, next } = await this.changes.readAs(acting(owner, work), subscription, subscription.entity_types, CHANGES_PER_SUBSCRIPTION);
         if (items.length > 0) {
           await manager.query('INSERT INTO webhook_deliveries (subscription_id, payload) SELECT $1, unnest($2::text[])', [subscription.id, items.map((item) => JSON.stringify(item))]);
         }
@@ -110,7 +112,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
           await manager.query('UPDATE webhook_subscriptions SET feed_xid = $2::xid8, feed_seq = $3 WHERE id = $1', [subscription.id, next.xid, next.seq]);
         }
       }
-    });
+    }, 'webhook-dispatcher');
   }
 
   private async deliverBatch(): Promise<number> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
-import type { Caller } from '../common/auth/caller';
+import type { Acting } from '../common/database/unit-of-work';
 import { ApiNotFoundInScope, ApiValidationErrors } from '../common/http/api-errors.decorator';
 import { PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
@@ -21,7 +21,7 @@ export class WebhooksController {
   })
   @ApiCreatedResponse({ type: CreatedWebhookSubscription })
   @ApiValidationErrors()
-  create(@CurrentCaller() caller: Caller, @Body() body: CreateWebhookSubscriptionRequest): Promise<CreatedWebhookSubscription> {
+  create(@CurrentCaller() caller: Acting, @Body() body: CreateWebhookSubscriptionRequest): Promise<CreatedWebhookSubscription> {
     return this.webhooks.create(caller, body);
   }
 
@@ -30,7 +30,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Subscriptions, newest first: an ngo_worker’s agency’s, or all for admins.' })
   @ApiOkResponse({ type: WebhookSubscriptionPage })
   @ApiValidationErrors()
-  list(@CurrentCaller() caller: Caller, @Query() query: PageQuery): Promise<WebhookSubscriptionPage> {
+  list(@CurrentCaller() caller: Acting, @Query() query: PageQuery): Promise<WebhookSubscriptionPage> {
     return this.webhooks.list(caller, query);
   }
 
@@ -39,7 +39,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'One subscription (never its secret).' })
   @ApiOkResponse({ type: WebhookSubscriptionView })
   @ApiNotFoundInScope()
-  get(@CurrentCaller() caller: Caller, @Param('id', UuidParam) id: string): Promise<WebhookSubscriptionView> {
+  get(@CurrentCaller() caller: Acting, @Param('id', UuidParam) id: string): Promise<WebhookSubscriptionView> {
     return this.webhooks.get(caller, id);
   }
 
@@ -49,7 +49,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'End a subscription: nothing more is sent, and deliveries still waiting are cancelled.' })
   @ApiNoContentResponse({ description: 'Ended (also when it already was).' })
   @ApiNotFoundInScope()
-  end(@CurrentCaller() caller: Caller, @Param('id', UuidParam) id: string): Promise<void> {
+  end(@CurrentCaller() caller: Acting, @Param('id', UuidParam) id: string): Promise<void> {
     return this.webhooks.end(caller, id);
   }
 
@@ -59,7 +59,7 @@ export class WebhooksController {
   @ApiOkResponse({ type: WebhookDeliveryPage })
   @ApiNotFoundInScope()
   @ApiValidationErrors()
-  deliveries(@CurrentCaller() caller: Caller, @Param('id', UuidParam) id: string, @Query() query: PageQuery): Promise<WebhookDeliveryPage> {
+  deliveries(@CurrentCaller() caller: Acting, @Param('id', UuidParam) id: string, @Query() query: PageQuery): Promise<WebhookDeliveryPage> {
     return this.webhooks.deliveries(caller, id, query);
   }
 }

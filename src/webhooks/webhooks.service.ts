@@ -3,9 +3,8 @@ import { AuditService } from '../audit/audit.service';
 import { ChangesService } from '../changes/changes.service';
 import { FEED_READ_PERMISSION } from '../changes/domain/feed-entity-types';
 import type { ChangeItem } from '../changes/dto/changes.dto';
-import type { Caller } from '../common/auth/caller';
 import { roleHasPermission } from '../common/auth/roles';
-import { Database } from '../common/database/database.service';
+import type { Acting } from '../common/database/unit-of-work';
 import { NotFound, ValidationFailed } from '../common/errors/domain-errors';
 import { atCursorPrecision, decodeCursor, pageOf, type Page, type PageQuery } from '../common/http/pagination';
 import { AppConfigService } from '../config/app-config.service';
@@ -73,32 +72,31 @@ const isDeliveryPosition = (p: Record<string, unknown>) => typeof p.queuedAt ===
 @Injectable()
 export class WebhooksService {
   constructor(
-    private readonly db: Database,
     private readonly audit: AuditService,
     private readonly changes: ChangesService,
     private readonly config: AppConfigService,
   ) {}
 
-  async create(caller: Caller, request: CreateWebhookSubscriptionRequest): Promise<CreatedWebhookSubscription> {
+  async create(caller: Acting, request: CreateWebhookSubscriptionRequest): Promise<CreatedWebhookSubscription> {
     const unreadable = request.entityTypes.filter((type) => !roleHasPermission(caller.role, FEED_READ_PERMISSION[type]));
     if (unreadable.length > 0) throw new ValidationFailed([{ field: 'entityTypes', messages: [`your role does not read ${unreadable.join(', ')}`] }]);
     const refusal = await refusedTarget(request.url, this.config.values.webhooks.allowPrivateTargets);
     if (refusal) throw new ValidationFailed([{ field: 'url', messages: [refusal] }]);
     const secret = newWebhookSecret();
-    const start = await this.changes.end();
-    const [row] = await this.db.manager.query<SubscriptionRow[]>(
+    const start = await this.changes.end(caller.work);
+    const [row] = await caller.work.manager.query<SubscriptionRow[]>(
       `INSERT INTO webhook_subscriptions (url, entity_types, description, secret, owner_id, agency_id, feed_xid, feed_seq)
        VALUES ($1, $2, $3, $4, $5, $6, $7::xid8, $8) RETURNING ${SUBSCRIPTION_COLUMNS}`,
       [request.url, request.entityTypes, request.description ?? null, secret, caller.userId, caller.agencyId, start.xid, start.seq],
     );
-    await this.audit.record({ action: 'webhook_subscription.create', entityType: 'webhook_subscription', entityId: row.id, changes: { url: 'set', entityTypes: request.entityTypes } });
+    await this.audit.record(caller.work, { action: 'webhook_subscription.create', entityType: 'webhook_subscription', entityId: row.id, changes: { url: 'set', entityTypes: request.entityTypes } });
     return { ...subscriptionView(row), secret };
   }
 
-  async list(caller: Caller, page: PageQuery): Promise<Page<WebhookSubscriptionView>> {
+  async list(caller: Acting, page: PageQuery): Promise<Page<WebhookSubscriptionView>> {
     const limit = page.limit ?? 50;
     const after = page.cursor ? decodeCursor(page.cursor) : null;
-    const rows = await this.db.manager.query<SubscriptionRow[]>(
+    const rows = await caller.work.manager.query<SubscriptionRow[]>(
       `SELECT ${SUBSCRIPTION_COLUMNS} FROM webhook_subscriptions
        WHERE ($1::uuid IS NULL OR agency_id = $1) AND ($2::timestamptz IS NULL OR (${atCursorPrecision('created_at')}, id) < ($2, $3::uuid))
        ORDER BY ${atCursorPrecision('created_at')} DESC, id DESC LIMIT $4`,
@@ -108,24 +106,24 @@ export class WebhooksService {
     return { items: found.items.map(subscriptionView), nextCursor: found.nextCursor };
   }
 
-  async get(caller: Caller, id: string): Promise<WebhookSubscriptionView> {
+  async get(caller: Acting, id: string): Promise<WebhookSubscriptionView> {
     return subscriptionView(await this.findInScope(caller, id));
   }
 
   /** Ends a subscription: nothing more is queued, and what waits is cancelled. */
-  async end(caller: Caller, id: string): Promise<void> {
+  async end(caller: Acting, id: string): Promise<void> {
     const subscription = await this.findInScope(caller, id, true);
     if (!subscription.active) return;
-    await this.db.manager.query('UPDATE webhook_subscriptions SET active = false, ended_at = now() WHERE id = $1', [id]);
-    await this.db.manager.query(`UPDATE webhook_deliveries SET status = 'cancelled', leased_until = NULL WHERE subscription_id = $1 AND status = 'pending'`, [id]);
-    await this.audit.record({ action: 'webhook_subscription.end', entityType: 'webhook_subscription', entityId: id, changes: { active: { from: true, to: false } } });
+    await caller.work.manager.query('UPDATE webhook_subscriptions SET active = false, ended_at = now() WHERE id = $1', [id]);
+    await caller.work.manager.query(`UPDATE webhook_deliveries SET status = 'cancelled', leased_until = NULL WHERE subscription_id = $1 AND status = 'pending'`, [id]);
+    await this.audit.record(caller.work, { action: 'webhook_subscription.end', entityType: 'webhook_subscription', entityId: id, changes: { active: { from: true, to: false } } });
   }
 
-  async deliveries(caller: Caller, id: string, page: PageQuery): Promise<Page<WebhookDeliveryView>> {
+  async deliveries(caller: Acting, id: string, page: PageQuery): Promise<Page<WebhookDeliveryView>> {
     await this.findInScope(caller, id);
     const limit = page.limit ?? 50;
     const after = page.cursor ? decodeCursor<{ queuedAt: string; id: string }>(page.cursor, isDeliveryPosition) : null;
-    const rows = await this.db.manager.query<DeliveryRow[]>(
+    const rows = await caller.work.manager.query<DeliveryRow[]>(
       `SELECT id, status, payload, attempts, created_at, created_at::text AS created_at_text, last_attempt_at, last_response_status, last_error, next_attempt_at, delivered_at
        FROM webhook_deliveries WHERE subscription_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) < ($2, $3::uuid))
        ORDER BY created_at DESC, id DESC LIMIT $4`,
@@ -135,12 +133,12 @@ export class WebhooksService {
     return { items: found.items.map(deliveryView), nextCursor: found.nextCursor };
   }
 
-  private agencyScope(caller: Caller): string | null {
+  private agencyScope(caller: Acting): string | null {
     return caller.role === 'admin' ? null : (caller.agencyId ?? '00000000-0000-0000-0000-000000000000');
   }
 
-  private async findInScope(caller: Caller, id: string, lock = false): Promise<SubscriptionRow> {
-    const [row] = await this.db.manager.query<SubscriptionRow[]>(
+  private async findInScope(caller: Acting, id: string, lock = false): Promise<SubscriptionRow> {
+    const [row] = await caller.work.manager.query<SubscriptionRow[]>(
       `SELECT ${SUBSCRIPTION_COLUMNS} FROM webhook_subscriptions WHERE id = $1 AND ($2::uuid IS NULL OR agency_id = $2)${lock ? ' FOR UPDATE' : ''}`,
       [id, this.agencyScope(caller)],
     );

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller } from '../common/auth/authenticated.decorator';
-import type { Caller } from '../common/auth/caller';
+import type { Acting } from '../common/database/unit-of-work';
 import { ApiValidationErrors } from '../common/http/api-errors.decorator';
 import { Worklist, WorklistQuery } from './worklist.dto';
 import { WorklistService } from './worklist.service';
@@ -19,7 +19,7 @@ export class WorklistController {
   })
   @ApiOkResponse({ type: Worklist })
   @ApiValidationErrors()
-  get(@CurrentCaller() caller: Caller, @Query() query: WorklistQuery): Promise<Worklist> {
+  get(@CurrentCaller() caller: Acting, @Query() query: WorklistQuery): Promise<Worklist> {
     return this.worklists.worklist(caller, query);
   }
 }

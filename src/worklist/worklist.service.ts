@@ -3,10 +3,9 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { EpisodeAccess } from '../care-episodes/episode-access';
 import { RESIDENT_STATUSES } from '../care-episodes/domain/care-episode';
-import type { Caller } from '../common/auth/caller';
 import { applyScope } from '../common/auth/scope';
-import { Database } from '../common/database/database.service';
 import { sqlList } from '../common/database/sql';
+import type { Acting } from '../common/database/unit-of-work';
 import { addDays, TIME_ZONE, today as todayIn } from '../common/time/calendar';
 import { OPERATING_STATUSES } from '../facilities/domain/facility';
 import { facilityScope } from '../facilities/facilities.service';
@@ -45,17 +44,16 @@ const ENTITY: Record<WorkKind, string> = {
 @Injectable()
 export class WorklistService {
   constructor(
-    private readonly db: Database,
     private readonly episodes: EpisodeAccess,
     private readonly audit: AuditService,
   ) {}
 
-  async worklist(caller: Caller, query: WorklistQuery): Promise<{ items: WorkItem[]; truncated: boolean }> {
+  async worklist(caller: Acting, query: WorklistQuery): Promise<{ items: WorkItem[]; truncated: boolean }> {
     const today = todayIn();
     const horizon = addDays(today, query.withinDays ?? DEFAULT_WITHIN_DAYS);
     const kinds = KINDS_BY_ROLE[caller.role].filter((k) => !query.kind || query.kind.includes(k));
     // Registry work is in scope when its facility is.
-    const facilities = () => applyScope(this.db.manager.createQueryBuilder().from('facilities', 'f'), caller, facilityScope());
+    const facilities = () => applyScope(caller.work.manager.createQueryBuilder().from('facilities', 'f'), caller, facilityScope());
     const readers: Record<WorkKind, () => Promise<Row[]>> = {
       visit_due: () =>
         this.raw(this.episodes.scoped(caller, 'e').andWhere(`e.status = 'family_based_care' AND e.next_visit_due <= :horizon`, { horizon }), 'e.next_visit_due', `'Follow-up visit: ' || ch.system_code`, true),
@@ -113,7 +111,7 @@ export class WorklistService {
       .map(({ kind, row }): WorkItem => ({ kind, dueOn: row.due_on, overdue: row.due_on < today, entityType: ENTITY[kind], entityId: row.entity_id, summary: row.summary }))
       .sort(soonestFirst);
     const episodeIds = items.filter((i) => i.entityType === 'care_episode').map((i) => i.entityId);
-    if (episodeIds.length > 0) await this.audit.record({ action: 'worklist.read', entityType: 'care_episode', changes: { episodeIds: episodeIds.slice(0, MAX_ITEMS) } });
+    if (episodeIds.length > 0) await this.audit.record(caller.work, { action: 'worklist.read', entityType: 'care_episode', changes: { episodeIds: episodeIds.slice(0, MAX_ITEMS) } });
     return { items: items.slice(0, MAX_ITEMS), truncated: items.length > MAX_ITEMS };
   }
 

@@ -186,7 +186,7 @@ describe('an NGO system syncs what changed', () => {
     const [end] = await t.db.query(`SELECT seq::text FROM change_feed ORDER BY change_feed.xid DESC, change_feed.seq DESC LIMIT 1`);
     const changes = t.app.get(ChangesService);
     const database = t.app.get(Database);
-    expect(await database.transaction(() => changes.end())).toMatchObject({ seq: end.seq });
+    expect(await database.transaction((work) => changes.end(work))).toMatchObject({ seq: end.seq });
   });
 
   it('reports a follow-up visit recorded through the API as a new version of the case', async () => {

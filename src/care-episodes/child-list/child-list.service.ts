@@ -3,12 +3,11 @@ import { AuditService } from '../../audit/audit.service';
 import { ChildrenService } from '../../children/children.service';
 import type { Child } from '../../children/child.entity';
 import type { ChildView } from '../../children/dto/child.dto';
-import type { Caller } from '../../common/auth/caller';
-import { Database } from '../../common/database/database.service';
 import { ValidationFailed } from '../../common/errors/domain-errors';
 import { Page, paginate } from '../../common/http/pagination';
 import { escapeLike } from '../../common/http/query-values';
 import { today } from '../../common/time/calendar';
+import type { Acting } from '../../common/database/unit-of-work';
 import { EpisodeAccess } from '../episode-access';
 import { episodeConditions } from '../episode-filters';
 import type { ChildListQuery } from './child-list.dto';
@@ -23,10 +22,9 @@ export class ChildListService {
     private readonly audit: AuditService,
     private readonly children: ChildrenService,
     private readonly episodes: EpisodeAccess,
-    private readonly db: Database,
   ) {}
 
-  async list(caller: Caller, query: ChildListQuery): Promise<Page<ChildView>> {
+  async list(caller: Acting, query: ChildListQuery): Promise<Page<ChildView>> {
     let page: Page<Child>;
     if (!query.q) page = await paginate(this.filtered(caller, query), query);
     else {
@@ -35,17 +33,17 @@ export class ChildListService {
       // small misspellings: a common name would otherwise bring thousands of near matches.
       page = await paginate(this.byName(this.filtered(caller, query), query.q, 'exact'), query);
       if (page.items.length === 0 && !/[\u1780-\u17FF]/.test(query.q)) {
-        await this.db.manager.query(`SET LOCAL pg_trgm.word_similarity_threshold = 0.5`);
+        await caller.work.manager.query(`SET LOCAL pg_trgm.word_similarity_threshold = 0.5`);
         page = await paginate(this.byName(this.filtered(caller, query), query.q, 'similar'), query);
       }
     }
     // Which children were shown, and that a search found them; never what was searched for.
-    await this.audit.record({ action: 'child.list', entityType: 'child', changes: { childIds: page.items.map((c) => c.id), ...(query.q ? { search: true } : {}) } });
-    return { items: await this.children.views(page.items), nextCursor: page.nextCursor };
+    await this.audit.record(caller.work, { action: 'child.list', entityType: 'child', changes: { childIds: page.items.map((c) => c.id), ...(query.q ? { search: true } : {}) } });
+    return { items: await this.children.views(caller.work, page.items), nextCursor: page.nextCursor };
   }
 
   /** The children in scope that the list's filters (their own fields and their current case's) keep. */
-  private filtered(caller: Caller, query: ChildListQuery) {
+  private filtered(caller: Acting, query: ChildListQuery) {
     const qb = this.children.scoped(caller);
     if (query.homeProvinceCode) qb.andWhere('c.home_province_code = :homeProvinceCode', { homeProvinceCode: query.homeProvinceCode });
     if (query.sex) qb.andWhere('c.sex = :sex', { sex: query.sex });

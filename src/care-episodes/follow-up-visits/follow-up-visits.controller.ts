@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator';
-import type { Caller } from '../../common/auth/caller';
+import type { Acting } from '../../common/database/unit-of-work';
 import { ApiGuardErrors, ApiNotFoundInScope, ApiValidationErrors } from '../../common/http/api-errors.decorator';
 import { UuidParam } from '../../common/http/uuid-param';
 import { guardCodes } from '../../common/state-machine/transition-table';
@@ -26,7 +26,7 @@ export class FollowUpVisitsController {
   @ApiGuardErrors(guardCodes(careEpisodeTransitions, 'recordFollowUpVisit'))
   @ApiValidationErrors()
   @ApiNotFoundInScope()
-  addVisit(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() b: CreateVisitRequest): Promise<VisitView> {
+  addVisit(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() b: CreateVisitRequest): Promise<VisitView> {
     return this.visits.add(c, id, b);
   }
 
@@ -35,7 +35,7 @@ export class FollowUpVisitsController {
   @ApiOperation({ operationId: 'CareEpisodes_visits', summary: 'The episode’s follow-up visits.' })
   @ApiOkResponse({ type: VisitList })
   @ApiNotFoundInScope()
-  async visitList(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string): Promise<VisitList> {
+  async visitList(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string): Promise<VisitList> {
     return { items: await this.visits.list(c, id) };
   }
 }

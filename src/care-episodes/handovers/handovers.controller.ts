@@ -1,7 +1,7 @@
 import { applyDecorators, Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator';
-import type { Caller } from '../../common/auth/caller';
+import type { Acting } from '../../common/database/unit-of-work';
 import { ApiTransitionErrors } from '../../common/http/api-errors.decorator';
 import { IfMatch } from '../../common/http/request-headers';
 import { UuidParam } from '../../common/http/uuid-param';
@@ -27,22 +27,22 @@ export class HandoversController {
   constructor(private readonly handovers: HandoversService) {}
 
   @HandoverRoute('requestHandover', 'Ask another agency to take over the case.', 'The responsible agency’s ngo_worker, or a social worker.')
-  requestHandover(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() b: RequestHandoverRequest, @IfMatch() m?: string) {
+  requestHandover(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() b: RequestHandoverRequest, @IfMatch() m?: string) {
     return this.handovers.request(c, id, b, m);
   }
 
   @HandoverRoute('acceptHandover', 'Take over the case: your agency is responsible from now on.', 'The receiving agency’s ngo_worker, or a social worker.')
-  acceptHandover(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() b: HandoverDecisionRequest, @IfMatch() m?: string) {
+  acceptHandover(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() b: HandoverDecisionRequest, @IfMatch() m?: string) {
     return this.handovers.decide(c, id, 'acceptHandover', b, m);
   }
 
   @HandoverRoute('declineHandover', 'Decline the case, with a reason.', 'The receiving agency’s ngo_worker, or a social worker.')
-  declineHandover(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() b: HandoverDecisionRequest, @IfMatch() m?: string) {
+  declineHandover(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() b: HandoverDecisionRequest, @IfMatch() m?: string) {
     return this.handovers.decide(c, id, 'declineHandover', b, m);
   }
 
   @HandoverRoute('cancelHandover', 'Withdraw the request before it is answered.', 'The responsible agency’s ngo_worker, or a social worker.')
-  cancelHandover(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() b: HandoverDecisionRequest, @IfMatch() m?: string) {
+  cancelHandover(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() b: HandoverDecisionRequest, @IfMatch() m?: string) {
     return this.handovers.decide(c, id, 'cancelHandover', b, m);
   }
 }

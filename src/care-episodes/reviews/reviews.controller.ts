@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator';
-import type { Caller } from '../../common/auth/caller';
+import type { Acting } from '../../common/database/unit-of-work';
 import { ApiGuardErrors, ApiNotFoundInScope, ApiValidationErrors } from '../../common/http/api-errors.decorator';
 import { UuidParam } from '../../common/http/uuid-param';
 import { guardCodes } from '../../common/state-machine/transition-table';
@@ -26,7 +26,7 @@ export class ReviewsController {
   @ApiGuardErrors(guardCodes(careEpisodeTransitions, 'recordReview'))
   @ApiValidationErrors()
   @ApiNotFoundInScope()
-  addReview(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string, @Body() b: CreateReviewRequest): Promise<ReviewView> {
+  addReview(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string, @Body() b: CreateReviewRequest): Promise<ReviewView> {
     return this.reviews.add(c, id, b);
   }
 
@@ -35,7 +35,7 @@ export class ReviewsController {
   @ApiOperation({ operationId: 'CareEpisodes_reviews', summary: 'The episode’s care plan reviews.' })
   @ApiOkResponse({ type: ReviewList })
   @ApiNotFoundInScope()
-  async reviewList(@CurrentCaller() c: Caller, @Param('id', UuidParam) id: string): Promise<ReviewList> {
+  async reviewList(@CurrentCaller() c: Acting, @Param('id', UuidParam) id: string): Promise<ReviewList> {
     return { items: await this.reviews.list(c, id) };
   }
 }

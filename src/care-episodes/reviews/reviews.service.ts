@@ -1,35 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service';
-import type { Caller } from '../../common/auth/caller';
-import { Database } from '../../common/database/database.service';
 import { CareEpisodesService } from '../care-episodes.service';
 import type { ReviewBody } from '../domain/care-episode.bodies';
 import { EpisodeAccess } from '../episode-access';
 import { CareReview } from './care-review.entity';
 import type { ReviewView } from './review.dto';
+import type { Acting } from '../../common/database/unit-of-work';
 
 /** Care plan reviews: the `recordReview` step of the episode's table, kept as rows of their own. */
 @Injectable()
 export class ReviewsService {
   constructor(
-    private readonly db: Database,
     private readonly audit: AuditService,
     private readonly access: EpisodeAccess,
     private readonly episodes: CareEpisodesService,
   ) {}
 
-  async add(caller: Caller, episodeId: string, request: ReviewBody): Promise<ReviewView> {
+  async add(caller: Acting, episodeId: string, request: ReviewBody): Promise<ReviewView> {
     await this.episodes.step(caller, episodeId, 'recordReview', request, undefined, false);
-    const review = await this.db.manager.save(
-      this.db.manager.create(CareReview, { episodeId, reviewedOn: request.reviewedOn, summary: request.summary, recordedById: caller.userId }),
+    const review = await caller.work.manager.save(
+      caller.work.manager.create(CareReview, { episodeId, reviewedOn: request.reviewedOn, summary: request.summary, recordedById: caller.userId }),
     );
-    await this.audit.record({ action: 'care_episode.review', entityType: 'care_episode', entityId: episodeId, changes: { reviewId: review.id, reviewedOn: request.reviewedOn } });
+    await this.audit.record(caller.work, { action: 'care_episode.review', entityType: 'care_episode', entityId: episodeId, changes: { reviewId: review.id, reviewedOn: request.reviewedOn } });
     return review;
   }
 
-  async list(caller: Caller, episodeId: string): Promise<ReviewView[]> {
+  async list(caller: Acting, episodeId: string): Promise<ReviewView[]> {
     await this.access.findInScope(caller, episodeId);
-    await this.audit.record({ action: 'care_episode.read_reviews', entityType: 'care_episode', entityId: episodeId });
-    return this.db.manager.find(CareReview, { where: { episodeId }, order: { reviewedOn: 'ASC' } });
+    await this.audit.record(caller.work, { action: 'care_episode.read_reviews', entityType: 'care_episode', entityId: episodeId });
+    return caller.work.manager.find(CareReview, { where: { episodeId }, order: { reviewedOn: 'ASC' } });
   }
 }

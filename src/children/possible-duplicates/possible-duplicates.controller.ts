@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator';
-import type { Caller } from '../../common/auth/caller';
+import type { Acting } from '../../common/database/unit-of-work';
 import { ApiTransitionErrors, ApiValidationErrors } from '../../common/http/api-errors.decorator';
 import { IfMatch } from '../../common/http/request-headers';
 import { UuidParam } from '../../common/http/uuid-param';
@@ -20,7 +20,7 @@ export class PossibleDuplicatesController {
   @ApiOperation({ summary: 'Pairs of child records flagged at registration, for review. Social workers see pairs whose two children are both in their scope.' })
   @ApiOkResponse({ type: PossibleDuplicatePage })
   @ApiValidationErrors()
-  list(@CurrentCaller() caller: Caller, @Query() query: PossibleDuplicateListQuery): Promise<PossibleDuplicatePage> {
+  list(@CurrentCaller() caller: Acting, @Query() query: PossibleDuplicateListQuery): Promise<PossibleDuplicatePage> {
     return this.duplicates.list(caller, query);
   }
 
@@ -30,7 +30,7 @@ export class PossibleDuplicatesController {
   @ApiOperation({ summary: 'open → dismissed: the two records are different children.' })
   @ApiOkResponse({ type: PossibleDuplicateView })
   @ApiTransitionErrors(guardCodes(possibleDuplicateTransitions, 'dismiss'))
-  dismiss(@CurrentCaller() caller: Caller, @Param('id', UuidParam) id: string, @Body() body: DismissDuplicateRequest, @IfMatch() ifMatch?: string) {
+  dismiss(@CurrentCaller() caller: Acting, @Param('id', UuidParam) id: string, @Body() body: DismissDuplicateRequest, @IfMatch() ifMatch?: string) {
     return this.duplicates.dismiss(caller, id, body, ifMatch);
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service';
-import type { Caller } from '../../common/auth/caller';
 import { isNational } from '../../common/auth/caller';
-import { Database } from '../../common/database/database.service';
 import { findOneById } from '../../common/database/find-one';
+import type { Acting } from '../../common/database/unit-of-work';
 import { updateVersioned } from '../../common/database/versioned-update';
 import { checkIfMatch } from '../../common/http/etag';
 import { Page, paginate } from '../../common/http/pagination';
@@ -21,50 +20,49 @@ import type { DismissDuplicateRequest, PossibleDuplicateListQuery, PossibleDupli
 @Injectable()
 export class PossibleDuplicatesService {
   constructor(
-    private readonly db: Database,
     private readonly audit: AuditService,
   ) {}
 
   /** Flags a new record against the records it matched (in scope or not). */
-  async flag(caller: Caller, childId: string, candidateIds: string[]): Promise<void> {
+  async flag(caller: Acting, childId: string, candidateIds: string[]): Promise<void> {
     applyCreation(possibleDuplicateTransitions, { action: 'flag', role: caller.role, facts: {} });
-    await this.db.manager.insert(
+    await caller.work.manager.insert(
       PossibleDuplicate,
       candidateIds.map((candidateId) => ({ childId, candidateId, status: 'open' as const, flaggedById: caller.userId })),
     );
-    await this.audit.record({ action: 'child.flag_possible_duplicate', entityType: 'child', entityId: childId, changes: { pairs: candidateIds.length } });
+    await this.audit.record(caller.work, { action: 'child.flag_possible_duplicate', entityType: 'child', entityId: childId, changes: { pairs: candidateIds.length } });
   }
 
-  private scoped(caller: Caller) {
-    const qb = this.db.manager.createQueryBuilder(PossibleDuplicate, 'pd');
+  private scoped(caller: Acting) {
+    const qb = caller.work.manager.createQueryBuilder(PossibleDuplicate, 'pd');
     if (isNational(caller)) return qb;
     for (const column of ['child_id', 'candidate_id']) {
-      const visible = scopeChildren(this.db.manager.createQueryBuilder(Child, 'c').select('c.id'), caller).andWhere(`c.id = pd.${column}`);
+      const visible = scopeChildren(caller.work.manager.createQueryBuilder(Child, 'c').select('c.id'), caller).andWhere(`c.id = pd.${column}`);
       qb.andWhere(`EXISTS (${visible.getQuery()})`).setParameters({ ...qb.getParameters(), ...visible.getParameters() });
     }
     return qb;
   }
 
-  async list(caller: Caller, query: PossibleDuplicateListQuery): Promise<Page<PossibleDuplicateView>> {
+  async list(caller: Acting, query: PossibleDuplicateListQuery): Promise<Page<PossibleDuplicateView>> {
     const qb = this.scoped(caller).andWhere('pd.status = :status', { status: query.status ?? 'open' });
     const page = await paginate(qb, query);
-    await this.audit.record({ action: 'child.list_possible_duplicates', entityType: 'child', changes: { pairs: page.items.length } });
+    await this.audit.record(caller.work, { action: 'child.list_possible_duplicates', entityType: 'child', changes: { pairs: page.items.length } });
     return { items: await this.views(caller, page.items), nextCursor: page.nextCursor };
   }
 
-  async dismiss(caller: Caller, id: string, request: DismissDuplicateRequest, ifMatch?: string): Promise<PossibleDuplicateView> {
+  async dismiss(caller: Acting, id: string, request: DismissDuplicateRequest, ifMatch?: string): Promise<PossibleDuplicateView> {
     const pair = await findOneById(this.scoped(caller), id, 'possible duplicate', true);
     checkIfMatch(ifMatch, pair);
     const to = applyTransition(possibleDuplicateTransitions, { action: 'dismiss', from: pair.status, role: caller.role, facts: {} });
-    await updateVersioned(this.db.manager, PossibleDuplicate, pair, { status: to, dismissedById: caller.userId, dismissedAt: new Date(), dismissalNote: request.note ?? null });
-    await this.audit.record({ action: 'child.dismiss_possible_duplicate', entityType: 'child', entityId: pair.childId, changes: { pairId: id, candidateId: pair.candidateId } });
+    await updateVersioned(caller.work.manager, PossibleDuplicate, pair, { status: to, dismissedById: caller.userId, dismissedAt: new Date(), dismissalNote: request.note ?? null });
+    await this.audit.record(caller.work, { action: 'child.dismiss_possible_duplicate', entityType: 'child', entityId: pair.childId, changes: { pairId: id, candidateId: pair.candidateId } });
     return (await this.views(caller, [pair]))[0];
   }
 
-  private async views(caller: Caller, pairs: PossibleDuplicate[]): Promise<PossibleDuplicateView[]> {
+  private async views(caller: Acting, pairs: PossibleDuplicate[]): Promise<PossibleDuplicateView[]> {
     const ids = [...new Set(pairs.flatMap((p) => [p.childId, p.candidateId]))];
     const codes = new Map(
-      ids.length === 0 ? [] : (await this.db.manager.query<{ id: string; system_code: string }[]>('SELECT id, system_code FROM children WHERE id = ANY($1)', [ids])).map((r) => [r.id, r.system_code]),
+      ids.length === 0 ? [] : (await caller.work.manager.query<{ id: string; system_code: string }[]>('SELECT id, system_code FROM children WHERE id = ANY($1)', [ids])).map((r) => [r.id, r.system_code]),
     );
     return pairs.map((p) => ({
       id: p.id,

@@ -1,6 +1,7 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOAuth2, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Caller } from './caller';
+import type { Acting } from '../database/unit-of-work';
 import { Permission, ROLE_PERMISSIONS, ROLES } from './roles';
 
 export const ACCESS_METADATA = 'rcf:access';
@@ -24,8 +25,12 @@ export function PublicRoute() {
   return SetMetadata(ACCESS_METADATA, { public: true } satisfies AccessRule);
 }
 
-export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {
-  const request = context.switchToHttp().getRequest<{ user?: Caller }>();
+/**
+ * The caller of the route: acting in the request's unit of work (an `Acting`), or, on a route marked
+ * `@WithoutTransaction()`, only the `Caller`.
+ */
+export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Acting | Caller => {
+  const request = context.switchToHttp().getRequest<{ user?: Caller; acting?: Acting }>();
   if (!request.user) throw new Error('CurrentCaller used on a route without authentication');
-  return request.user;
+  return request.acting ?? request.user;
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Query, type Pool, type PoolClient, type QueryArrayConfig } from 'pg';
-import { DataSource, EntityManager } from 'typeorm';
-import { currentContext, inUnitOfWork } from './request-context';
+import { DataSource } from 'typeorm';
+import { inUnitOfWork, type UnitOfWork } from './unit-of-work';
 
 /**
  * A query whose rows go to its 'row' listeners only. pg keeps every row as well whenever the query
@@ -15,25 +15,18 @@ class StreamedQuery extends Query<unknown[]> {
 }
 
 /**
- * The one way services reach the database. Inside a request the unit-of-work interceptor has opened
- * a transaction and `manager` is that transaction's, so the work, its audit events and its
- * idempotency record commit or roll back together.
+ * The database outside a unit of work: pooled reads, and transactions of its own for work that no
+ * request carries. Inside a request the unit-of-work interceptor has opened the transaction, and
+ * services reach it through the `Acting` caller they are given (`caller.work.manager`), so the work,
+ * its audit events and its idempotency record commit or roll back together.
  */
 @Injectable()
 export class Database {
   constructor(readonly dataSource: DataSource) {}
 
-  get manager(): EntityManager {
-    const manager = currentContext()?.manager;
-    if (!manager) throw new Error('No transaction is open: wrap the work in Database.transaction()');
-    return manager;
-  }
-
-  /** Runs `work` in a transaction, reusing the current one when there is one. */
-  async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const context = currentContext();
-    if (context?.manager) return work(context.manager);
-    return this.dataSource.transaction((manager) => inUnitOfWork(context ?? { requestId: 'script' }, manager, () => work(manager)));
+  /** Runs `work` in a transaction of its own (outside a request: a script, the webhook dispatcher, a login). */
+  async transaction<T>(work: (unit: UnitOfWork) => Promise<T>, requestId = 'script'): Promise<T> {
+    return this.dataSource.transaction((manager) => inUnitOfWork({ requestId }, manager, work));
   }
 
   /**

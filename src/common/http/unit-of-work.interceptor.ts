@@ -6,13 +6,13 @@ import { from, lastValueFrom, Observable } from 'rxjs';
 import { DataSource, EntityManager } from 'typeorm';
 import { ACCESS_METADATA, AccessRule } from '../auth/authenticated.decorator';
 import type { Caller } from '../auth/caller';
-import { inUnitOfWork, requestContext } from '../database/request-context';
+import { acting, inUnitOfWork, type Acting } from '../database/unit-of-work';
 import { IdempotencyKeyReused, ValidationFailed } from '../errors/domain-errors';
 import { etagOf } from './etag';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import { UnitOfWorkOutcomes } from './unit-of-work-outcomes';
 
-type AuthedRequest = FastifyRequest & { user?: Caller };
+type AuthedRequest = FastifyRequest & { user?: Caller; acting?: Acting };
 
 const WITHOUT_TRANSACTION = 'rcf:without-transaction';
 
@@ -60,10 +60,15 @@ export class UnitOfWorkInterceptor implements NestInterceptor {
     const rule = this.reflector.get<AccessRule | undefined>(ACCESS_METADATA, context.getHandler());
     const base = { requestId: String(request.id), caller: request.user };
     const readOnly = this.reflector.get<boolean | undefined>(WITHOUT_TRANSACTION, context.getHandler());
-    if (!rule || 'public' in rule || !request.user || readOnly) return requestContext.run(base, handle);
+    const caller = request.user;
+    if (!rule || 'public' in rule || !caller || readOnly) return handle();
     const idempotencyKey = request.method === 'POST' ? readIdempotencyKey(request) : undefined;
     const result = await this.dataSource.transaction((manager) =>
-      inUnitOfWork(base, manager, () => (idempotencyKey ? this.onceOnly(manager, request, reply, idempotencyKey, handle) : handle())),
+      inUnitOfWork(base, manager, (unit) => {
+        // What @CurrentCaller() hands the route: read when Nest applies the route's parameters, after this.
+        request.acting = acting(caller, unit);
+        return idempotencyKey ? this.onceOnly(manager, request, reply, idempotencyKey, handle) : handle();
+      }),
     );
     if (isVersioned(result)) void reply.header('ETag', etagOf(result));
     return result;

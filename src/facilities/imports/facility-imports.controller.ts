@@ -3,7 +3,7 @@ import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProperty, ApiProp
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator';
-import type { Caller } from '../../common/auth/caller';
+import type { Acting } from '../../common/database/unit-of-work';
 import { ApiValidationErrors } from '../../common/http/api-errors.decorator';
 import { CsvBody } from '../../common/http/json-body';
 import { toBoolean } from '../../common/http/query-values';
@@ -57,7 +57,7 @@ export class FacilityImportsController {
   @ApiBody({ schema: { type: 'string', example: 'name,type,operatorAgencyName,provinceCode,capacity\nLotus House,group_home,Hope Foundation,02,20\n' } })
   @ApiOkResponse({ type: ImportReportView })
   @ApiValidationErrors()
-  async create(@CurrentCaller() caller: Caller, @Query() query: ImportQuery, @Body() body: unknown): Promise<ImportReportView> {
+  async create(@CurrentCaller() caller: Acting, @Query() query: ImportQuery, @Body() body: unknown): Promise<ImportReportView> {
     if (!(body instanceof CsvBody)) throw new ValidationFailed([{ field: 'body', messages: ['send the file as text/csv'] }]);
     return this.imports.import(caller, body.csv, query.dryRun ?? true);
   }

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { AuditService } from '../../audit/audit.service';
-import { isNational, type Caller } from '../../common/auth/caller';
-import { Database } from '../../common/database/database.service';
+import { isNational } from '../../common/auth/caller';
+import type { Acting, UnitOfWork } from '../../common/database/unit-of-work';
 import { ValidationFailed, type FieldError } from '../../common/errors/domain-errors';
 import { parseCsv } from '../domain/csv-rows';
 import { CreateFacilityRequest } from '../dto/facility.dto';
@@ -39,13 +39,12 @@ export interface ImportReport {
 @Injectable()
 export class FacilityImportsService {
   constructor(
-    private readonly db: Database,
     private readonly facilities: FacilitiesService,
     private readonly audit: AuditService,
     private readonly places: PlacesService,
   ) {}
 
-  async import(caller: Caller, csv: string, dryRun: boolean): Promise<ImportReport> {
+  async import(caller: Acting, csv: string, dryRun: boolean): Promise<ImportReport> {
     let parsed: ReturnType<typeof parseCsv>;
     try {
       parsed = parseCsv(csv);
@@ -59,7 +58,7 @@ export class FacilityImportsService {
     if (parsed.rows.length === 0) throw new ValidationFailed([{ field: 'body', messages: ['the CSV has no rows under its header'] }]);
     if (parsed.rows.length > MAX_IMPORT_ROWS) throw new ValidationFailed([{ field: 'body', messages: [`at most ${MAX_IMPORT_ROWS} rows in one import`] }]);
 
-    const agencies = await this.agencyIdsByName();
+    const agencies = await this.agencyIdsByName(caller.work);
     const seen = new Map<string, number>();
     // One after the other: every query runs on the request's one transaction connection.
     const checked: Awaited<ReturnType<FacilityImportsService['check']>>[] = [];
@@ -71,7 +70,7 @@ export class FacilityImportsService {
         reports.push({ row, status: 'invalid', errors });
         continue;
       }
-      const [existing] = await this.facilities.likelyDuplicates(request);
+      const [existing] = await this.facilities.likelyDuplicates(caller.work, request);
       const key = `${request.provinceCode}|${(request.commune ?? '').toLowerCase()}|${request.name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '')}`;
       if (existing) reports.push({ row, status: 'duplicate', existingId: existing.id, registryCode: existing.registryCode });
       else if (seen.has(key)) reports.push({ row, status: 'duplicate', errors: [{ field: 'name', messages: [`the same facility as row ${seen.get(key)}`] }] });
@@ -89,21 +88,21 @@ export class FacilityImportsService {
         const facility = await this.facilities.register(caller, { ...request, confirmNotDuplicate: true });
         Object.assign(report, { id: facility.id, registryCode: facility.registryCode });
       }
-      await this.audit.record({ action: 'facility.import', entityType: 'facility', changes: { rows: reports.length, created: toCreate.length } });
+      await this.audit.record(caller.work, { action: 'facility.import', entityType: 'facility', changes: { rows: reports.length, created: toCreate.length } });
     }
     const duplicate = reports.filter((r) => r.status === 'duplicate').length;
     return { dryRun, committed, rows: reports, totals: { rows: reports.length, created: toCreate.length, duplicate, invalid } };
   }
 
-  private async agencyIdsByName(): Promise<Map<string, string[]>> {
-    const rows = await this.db.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM agencies');
+  private async agencyIdsByName(work: UnitOfWork): Promise<Map<string, string[]>> {
+    const rows = await work.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM agencies');
     const byName = new Map<string, string[]>();
     for (const r of rows) byName.set(r.name.trim().toLowerCase(), [...(byName.get(r.name.trim().toLowerCase()) ?? []), r.id]);
     return byName;
   }
 
   /** One row as a registration body, checked by the same rules as POST /facilities. */
-  private async check(caller: Caller, raw: Record<string, string>, row: number, agencies: Map<string, string[]>) {
+  private async check(caller: Acting, raw: Record<string, string>, row: number, agencies: Map<string, string[]>) {
     const errors: FieldError[] = [];
     const values: Record<string, unknown> = {};
     for (const [column, value] of Object.entries(raw)) if (value !== '' && column !== 'operatorAgencyName') values[column] = value;
@@ -133,7 +132,7 @@ export class FacilityImportsService {
       }
     }
     if (typeof request.operatorAgencyId === 'string' && errors.length === 0) {
-      const [{ exists }] = await this.db.manager.query<{ exists: boolean }[]>('SELECT EXISTS (SELECT 1 FROM agencies WHERE id = $1) AS exists', [request.operatorAgencyId]);
+      const [{ exists }] = await caller.work.manager.query<{ exists: boolean }[]>('SELECT EXISTS (SELECT 1 FROM agencies WHERE id = $1) AS exists', [request.operatorAgencyId]);
       if (!exists) errors.push({ field: 'operatorAgencyId', messages: ['no agency has this id'] });
     }
     return { row, request: errors.length ? null : request, errors };

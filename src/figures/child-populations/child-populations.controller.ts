@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated } from '../../common/auth/authenticated.decorator';
+import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator';
+import type { Acting } from '../../common/database/unit-of-work';
 import { ApiNotFoundInScope, ApiValidationErrors } from '../../common/http/api-errors.decorator';
 import { NotFound } from '../../common/errors/domain-errors';
 import { PROVINCE_CODES } from '../../provinces/provinces.data';
@@ -16,8 +17,8 @@ export class ChildPopulationsController {
   @Authenticated({ permission: 'figures.read' })
   @ApiOperation({ summary: 'The child population of each province by year, the denominator of the indicators’ rates per 100,000.' })
   @ApiOkResponse({ type: ChildPopulationList })
-  async list(): Promise<ChildPopulationList> {
-    return { items: await this.populations.list() };
+  async list(@CurrentCaller() caller: Acting): Promise<ChildPopulationList> {
+    return { items: await this.populations.list(caller.work) };
   }
 
   @Put(':provinceCode')
@@ -26,8 +27,8 @@ export class ChildPopulationsController {
   @ApiOkResponse({ type: ChildPopulation })
   @ApiValidationErrors()
   @ApiNotFoundInScope()
-  set(@Param('provinceCode') provinceCode: string, @Body() body: ChildPopulationBody): Promise<ChildPopulation> {
+  set(@CurrentCaller() caller: Acting, @Param('provinceCode') provinceCode: string, @Body() body: ChildPopulationBody): Promise<ChildPopulation> {
     if (!PROVINCE_CODES.includes(provinceCode)) throw new NotFound('province');
-    return this.populations.set(provinceCode, body);
+    return this.populations.set(caller.work, provinceCode, body);
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service';
-import { Database } from '../../common/database/database.service';
 import { PROVINCES } from '../../provinces/provinces.data';
 import type { ChildPopulation, ChildPopulationBody } from '../dto/indicators.dto';
+import type { UnitOfWork } from '../../common/database/unit-of-work';
 
 const NAMES = new Map(PROVINCES.map((p) => [p.code, p]));
 const view = (r: { province_code: string; year: number; children: number }): ChildPopulation => ({
@@ -17,28 +17,27 @@ const view = (r: { province_code: string; year: number; children: number }): Chi
 @Injectable()
 export class ChildPopulationsService {
   constructor(
-    private readonly db: Database,
     private readonly audit: AuditService,
   ) {}
 
-  async list(): Promise<ChildPopulation[]> {
-    const rows = await this.db.manager.query<{ province_code: string; year: number; children: number }[]>(
+  async list(work: UnitOfWork): Promise<ChildPopulation[]> {
+    const rows = await work.manager.query<{ province_code: string; year: number; children: number }[]>(
       'SELECT province_code, year, children FROM child_populations ORDER BY province_code, year',
     );
     return rows.map(view);
   }
 
-  async set(provinceCode: string, body: ChildPopulationBody): Promise<ChildPopulation> {
-    const [before] = await this.db.manager.query<{ children: number }[]>(
+  async set(work: UnitOfWork, provinceCode: string, body: ChildPopulationBody): Promise<ChildPopulation> {
+    const [before] = await work.manager.query<{ children: number }[]>(
       'SELECT children FROM child_populations WHERE province_code = $1 AND year = $2 FOR UPDATE',
       [provinceCode, body.year],
     );
-    await this.db.manager.query(
+    await work.manager.query(
       `INSERT INTO child_populations (province_code, year, children) VALUES ($1, $2, $3)
        ON CONFLICT (province_code, year) DO UPDATE SET children = EXCLUDED.children, updated_at = now()`,
       [provinceCode, body.year, body.children],
     );
-    await this.audit.record({
+    await this.audit.record(work, {
       action: 'childPopulation.set',
       entityType: 'child_population',
       entityId: null,
