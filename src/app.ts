@@ -72,6 +72,10 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     ],
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // Declared up front, so every request object has one shape: set later, on some requests only, they
+  // would make the code that reads requests polymorphic (the guard sets `user`, the unit of work `acting`).
+  fastify.decorateRequest('user', null);
+  fastify.decorateRequest('acting', null);
   // JSON only: a text/plain body would otherwise reach validation as a string.
   fastify.removeContentTypeParser(['text/plain']);
   useStrictJsonBodies(fastify, config.bodyLimitBytes);

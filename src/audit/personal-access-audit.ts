@@ -6,7 +6,7 @@ import { DomainError, Forbidden, NotFound } from '../common/errors/domain-errors
 import { UnitOfWorkOutcomes } from '../common/http/unit-of-work-outcomes';
 import { AuditService } from './audit.service';
 
-type AuthedRequest = FastifyRequest & { params?: Record<string, string>; user?: Caller };
+type AuthedRequest = FastifyRequest & { params?: Record<string, string>; user?: Caller | null };
 
 const PERSONAL = /^\/api\/v1\/(children|care-episodes|possible-duplicates)(\/|\?|$)/;
 const ENTITY: Record<string, string> = { children: 'child', 'care-episodes': 'care_episode', 'possible-duplicates': 'child' };
@@ -52,5 +52,5 @@ export class PersonalAccessAudit extends DeniedAccessLog implements UnitOfWorkOu
 }
 
 function who(request: AuthedRequest): { requestId: string; caller?: Caller } {
-  return { requestId: String(request.id), caller: request.user };
+  return { requestId: String(request.id), caller: request.user ?? undefined };
 }

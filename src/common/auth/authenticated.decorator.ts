@@ -30,7 +30,7 @@ export function PublicRoute() {
  * `@WithoutTransaction()`, only the `Caller`.
  */
 export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Acting | Caller => {
-  const request = context.switchToHttp().getRequest<{ user?: Caller; acting?: Acting }>();
+  const request = context.switchToHttp().getRequest<{ user?: Caller | null; acting?: Acting | null }>();
   if (!request.user) throw new Error('CurrentCaller used on a route without authentication');
   return request.acting ?? request.user;
 });

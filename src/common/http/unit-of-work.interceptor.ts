@@ -12,7 +12,7 @@ import { etagOf } from './etag';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import { UnitOfWorkOutcomes } from './unit-of-work-outcomes';
 
-type AuthedRequest = FastifyRequest & { user?: Caller; acting?: Acting };
+type AuthedRequest = FastifyRequest & { user?: Caller | null; acting?: Acting | null };
 
 const WITHOUT_TRANSACTION = 'rcf:without-transaction';
 
@@ -58,7 +58,7 @@ export class UnitOfWorkInterceptor implements NestInterceptor {
 
   private async work(context: ExecutionContext, request: AuthedRequest, reply: FastifyReply, handle: () => Promise<unknown>): Promise<unknown> {
     const rule = this.reflector.get<AccessRule | undefined>(ACCESS_METADATA, context.getHandler());
-    const base = { requestId: String(request.id), caller: request.user };
+    const base = { requestId: String(request.id), caller: request.user ?? undefined };
     const readOnly = this.reflector.get<boolean | undefined>(WITHOUT_TRANSACTION, context.getHandler());
     const caller = request.user;
     if (!rule || 'public' in rule || !caller || readOnly) return handle();
