@@ -28,7 +28,7 @@ export class AgenciesService {
     const agency = await caller.work.manager.save(
       caller.work.manager.create(Agency, { ...request, registrationNumber: request.registrationNumber ?? null }),
     );
-    await this.audit.record(caller.work, {
+    this.audit.record(caller.work, {
       action: 'agency.create',
       entityType: 'agency',
       entityId: agency.id,
@@ -53,7 +53,7 @@ export class AgenciesService {
     checkIfMatch(ifMatch, agency);
     const changes = describeChanges<Agency>(agency, request, SAFE_FIELDS);
     await updateVersioned(caller.work.manager, Agency, agency, request);
-    await this.audit.record(caller.work, { action: 'agency.update', entityType: 'agency', entityId: id, changes });
+    this.audit.record(caller.work, { action: 'agency.update', entityType: 'agency', entityId: id, changes });
     return agency;
   }
 }

@@ -46,7 +46,7 @@ export class ApiClientsService {
         ...shape,
       }),
     );
-    await this.audit.record(caller.work, { action: 'api_client.create', entityType: 'user', entityId: client.id, changes: { kind: 'api_client', ...shape } });
+    this.audit.record(caller.work, { action: 'api_client.create', entityType: 'user', entityId: client.id, changes: { kind: 'api_client', ...shape } });
     return { ...view(client), clientSecret };
   }
 
@@ -64,6 +64,6 @@ export class ApiClientsService {
     const client = await findOneById(this.scoped(caller), id, 'API client', true);
     if (!client.active) return;
     await caller.work.manager.query('UPDATE users SET active = false, token_version = token_version + 1, version = version + 1, updated_at = now() WHERE id = $1', [id]);
-    await this.audit.record(caller.work, { action: 'api_client.revoke', entityType: 'user', entityId: id, changes: { active: { from: true, to: false } } });
+    this.audit.record(caller.work, { action: 'api_client.revoke', entityType: 'user', entityId: id, changes: { active: { from: true, to: false } } });
   }
 }

@@ -34,14 +34,13 @@ export class AuditService {
    * records. Events are written together just before COMMIT, because extending the hash chain takes
    * a lock that is held until the transaction ends: the shorter that wait, the more requests per second.
    */
-  record(work: UnitOfWork, entry: AuditEntry): Promise<void> {
+  record(work: UnitOfWork, entry: AuditEntry): void {
     const row = this.row(entry, work);
     if (!work.auditRows) {
       const pending: unknown[][] = (work.auditRows = []);
       work.beforeCommit.push(() => this.insert(work, pending));
     }
     work.auditRows.push(row);
-    return Promise.resolve();
   }
 
   /**

@@ -51,7 +51,7 @@ export class AuthService {
       const secretOk = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), secret);
       if (!user || !secretOk || !user.active) {
         await this.throttle.recordFailure(manager, username, clientAddress);
-        await this.audit.record(work, {
+        this.audit.record(work, {
           action: 'auth.login_failed',
           entityType: 'user',
           entityId: user?.id ?? null,
@@ -60,7 +60,7 @@ export class AuthService {
         return null;
       }
       await this.throttle.reset(manager, username, clientAddress);
-      await this.audit.record(work, { action: 'auth.login', entityType: 'user', entityId: user.id, changes: { kind } });
+      this.audit.record(work, { action: 'auth.login', entityType: 'user', entityId: user.id, changes: { kind } });
       const expiresIn = this.config.values.jwtExpiresInSeconds;
       const accessToken = await this.jwt.signAsync({ sub: user.id, ver: user.tokenVersion, jti: randomUUID() }, { expiresIn });
       return { accessToken, tokenType: 'Bearer', expiresIn };
@@ -105,7 +105,7 @@ export class AuthService {
     if (!caller.tokenId || !caller.tokenExpiresAt) return;
     await caller.work.manager.query('DELETE FROM revoked_tokens WHERE expires_at < now()');
     await caller.work.manager.insert(RevokedToken, { jti: caller.tokenId, expiresAt: caller.tokenExpiresAt });
-    await this.audit.record(caller.work, { action: 'auth.logout', entityType: 'user', entityId: caller.userId });
+    this.audit.record(caller.work, { action: 'auth.logout', entityType: 'user', entityId: caller.userId });
   }
 }
 

@@ -76,7 +76,7 @@ export class CareEpisodesService {
 
   async get(caller: Acting, id: string): Promise<EpisodeView> {
     const { episode, handover } = await this.access.findWithHandover(caller, id);
-    await this.audit.record(caller.work, { action: 'care_episode.read', entityType: 'care_episode', entityId: id });
+    this.audit.record(caller.work, { action: 'care_episode.read', entityType: 'care_episode', entityId: id });
     return (await this.views(caller, [episode], new Map(handover ? [[episode.id, handover]] : [])))[0];
   }
 
@@ -92,7 +92,7 @@ export class CareEpisodesService {
     const named = childIds.length ? await this.children.scoped(caller).andWhere('c.id IN (:...childIds)', { childIds }).getMany() : [];
     const names = new Map(named.map((c) => [c.id, c]));
     const codes = await this.children.systemCodes(caller.work, childIds);
-    await this.audit.record(caller.work, {
+    this.audit.record(caller.work, {
       action: 'care_episode.list',
       entityType: 'care_episode',
       changes: { episodeIds: page.items.map((e) => e.id), namedChildIds: named.map((c) => c.id) },
@@ -120,7 +120,7 @@ export class CareEpisodesService {
 
   async events(caller: Acting, id: string): Promise<CareEpisodeEvent[]> {
     await this.access.findInScope(caller, id);
-    await this.audit.record(caller.work, { action: 'care_episode.read_events', entityType: 'care_episode', entityId: id });
+    this.audit.record(caller.work, { action: 'care_episode.read_events', entityType: 'care_episode', entityId: id });
     return this.episodeEvents.list(caller.work, id);
   }
 

@@ -16,7 +16,7 @@ export class EpisodeEvents {
   async record(caller: Acting, event: EpisodeEventRecord): Promise<void> {
     await caller.work.manager.insert(CareEpisodeEvent, { ...event, actorId: caller.userId, actorRole: caller.role, actorAgencyId: caller.agencyId, recordKey: newRecordKey() });
     // The audit log names the change, never the carer's name, the child's name or free text.
-    await this.audit.record(caller.work, {
+    this.audit.record(caller.work, {
       action: `care_episode.${event.action}`,
       entityType: 'care_episode',
       entityId: event.episodeId,

@@ -46,7 +46,7 @@ export class ChangesService {
   async page(caller: Acting, query: ChangesQuery): Promise<ChangePage> {
     const after = query.after ? decodeCursor<FeedPosition>(query.after, isFeedPosition) : FEED_START;
     const { items, next } = await this.readAs(caller, after, query.types ?? FEED_ENTITY_TYPES, query.limit ?? 100);
-    await this.audit.record(caller.work, { action: 'changes.read', entityType: 'change_feed', changes: { items: items.length } });
+    this.audit.record(caller.work, { action: 'changes.read', entityType: 'change_feed', changes: { items: items.length } });
     return { items, nextCursor: encodeCursor(next) };
   }
 

@@ -67,7 +67,7 @@ export class ChildrenService {
           caller.role === 'ngo_worker' ? [] : caller.provinceCodes.length > 0 ? caller.provinceCodes : [identity.homeProvinceCode],
       }),
     );
-    await this.audit.record(caller.work, {
+    this.audit.record(caller.work, {
       action: 'child.create',
       entityType: 'child',
       entityId: child.id,
@@ -96,7 +96,7 @@ export class ChildrenService {
 
   async get(caller: Acting, id: string): Promise<ChildView> {
     const child = await this.findInScope(caller, id);
-    await this.audit.record(caller.work, { action: 'child.read', entityType: 'child', entityId: id });
+    this.audit.record(caller.work, { action: 'child.read', entityType: 'child', entityId: id });
     return (await this.views(caller.work, [child]))[0];
   }
 
@@ -109,7 +109,7 @@ export class ChildrenService {
     await this.places.check(homeCodes({ homeProvinceCode: request.homeProvinceCode ?? child.homeProvinceCode, homeDistrictCode: kept('homeDistrictCode'), homeCommuneCode: kept('homeCommuneCode'), homeVillageCode: kept('homeVillageCode') }), HOME_FIELDS);
     const changes = describeChanges<Child>(child, request, SAFE_FIELDS);
     const saved = await updateVersioned(caller.work.manager, Child, child, request);
-    await this.audit.record(caller.work, { action: 'child.update', entityType: 'child', entityId: id, changes });
+    this.audit.record(caller.work, { action: 'child.update', entityType: 'child', entityId: id, changes });
     return (await this.views(caller.work, [saved]))[0];
   }
 

@@ -135,7 +135,7 @@ export class FacilitiesService {
     });
     const changes = describeChanges<Facility>(facility, request, SAFE_FIELDS);
     await updateVersioned(caller.work.manager, Facility, facility, request);
-    await this.audit.record(caller.work, { action: 'facility.update', entityType: 'facility', entityId: id, changes });
+    this.audit.record(caller.work, { action: 'facility.update', entityType: 'facility', entityId: id, changes });
     return this.view(caller, facility);
   }
 

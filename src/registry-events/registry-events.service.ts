@@ -33,7 +33,7 @@ export class RegistryEventsService {
       payload: change.payload ?? {},
     });
     await work.manager.save(event);
-    await this.audit.record(work, {
+    this.audit.record(work, {
       action: `${change.entityType}.${change.action}`,
       entityType: change.entityType,
       entityId: change.entityId,

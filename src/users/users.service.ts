@@ -57,7 +57,7 @@ export class UsersService {
         ...shape,
       }),
     );
-    await this.audit.record(caller.work, {
+    this.audit.record(caller.work, {
       action: 'user.create',
       entityType: 'user',
       entityId: user.id,
@@ -103,7 +103,7 @@ export class UsersService {
       passwordHash: password !== undefined ? await hashPassword(password) : user.passwordHash,
       tokenVersion: accessChanged ? user.tokenVersion + 1 : user.tokenVersion,
     });
-    await this.audit.record(caller.work, { action: 'user.update', entityType: 'user', entityId: id, changes });
+    this.audit.record(caller.work, { action: 'user.update', entityType: 'user', entityId: id, changes });
     return toUserView(user);
   }
 

@@ -89,7 +89,7 @@ export class WebhooksService {
        VALUES ($1, $2, $3, $4, $5, $6, $7::xid8, $8) RETURNING ${SUBSCRIPTION_COLUMNS}`,
       [request.url, request.entityTypes, request.description ?? null, secret, caller.userId, caller.agencyId, start.xid, start.seq],
     );
-    await this.audit.record(caller.work, { action: 'webhook_subscription.create', entityType: 'webhook_subscription', entityId: row.id, changes: { url: 'set', entityTypes: request.entityTypes } });
+    this.audit.record(caller.work, { action: 'webhook_subscription.create', entityType: 'webhook_subscription', entityId: row.id, changes: { url: 'set', entityTypes: request.entityTypes } });
     return { ...subscriptionView(row), secret };
   }
 
@@ -116,7 +116,7 @@ export class WebhooksService {
     if (!subscription.active) return;
     await caller.work.manager.query('UPDATE webhook_subscriptions SET active = false, ended_at = now() WHERE id = $1', [id]);
     await caller.work.manager.query(`UPDATE webhook_deliveries SET status = 'cancelled', leased_until = NULL WHERE subscription_id = $1 AND status = 'pending'`, [id]);
-    await this.audit.record(caller.work, { action: 'webhook_subscription.end', entityType: 'webhook_subscription', entityId: id, changes: { active: { from: true, to: false } } });
+    this.audit.record(caller.work, { action: 'webhook_subscription.end', entityType: 'webhook_subscription', entityId: id, changes: { active: { from: true, to: false } } });
   }
 
   async deliveries(caller: Acting, id: string, page: PageQuery): Promise<Page<WebhookDeliveryView>> {

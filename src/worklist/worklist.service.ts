@@ -111,7 +111,7 @@ export class WorklistService {
       .map(({ kind, row }): WorkItem => ({ kind, dueOn: row.due_on, overdue: row.due_on < today, entityType: ENTITY[kind], entityId: row.entity_id, summary: row.summary }))
       .sort(soonestFirst);
     const episodeIds = items.filter((i) => i.entityType === 'care_episode').map((i) => i.entityId);
-    if (episodeIds.length > 0) await this.audit.record(caller.work, { action: 'worklist.read', entityType: 'care_episode', changes: { episodeIds: episodeIds.slice(0, MAX_ITEMS) } });
+    if (episodeIds.length > 0) this.audit.record(caller.work, { action: 'worklist.read', entityType: 'care_episode', changes: { episodeIds: episodeIds.slice(0, MAX_ITEMS) } });
     return { items: items.slice(0, MAX_ITEMS), truncated: items.length > MAX_ITEMS };
   }
 

@@ -38,7 +38,7 @@ export class ChildListService {
       }
     }
     // Which children were shown, and that a search found them; never what was searched for.
-    await this.audit.record(caller.work, { action: 'child.list', entityType: 'child', changes: { childIds: page.items.map((c) => c.id), ...(query.q ? { search: true } : {}) } });
+    this.audit.record(caller.work, { action: 'child.list', entityType: 'child', changes: { childIds: page.items.map((c) => c.id), ...(query.q ? { search: true } : {}) } });
     return { items: await this.children.views(caller.work, page.items), nextCursor: page.nextCursor };
   }
 

@@ -30,7 +30,7 @@ export class FollowUpVisitsService {
       [episodeId, request.visitedOn, request.visitType, request.childSeen, JSON.stringify(request.ratings), ratedWell, request.note ?? null, caller.userId],
     );
     const visit = raw.hydrate(row);
-    await this.audit.record(caller.work, {
+    this.audit.record(caller.work, {
       action: 'care_episode.follow_up_visit',
       entityType: 'care_episode',
       entityId: episodeId,
@@ -41,7 +41,7 @@ export class FollowUpVisitsService {
 
   async list(caller: Acting, episodeId: string): Promise<VisitView[]> {
     await this.access.findInScope(caller, episodeId);
-    await this.audit.record(caller.work, { action: 'care_episode.read_visits', entityType: 'care_episode', entityId: episodeId });
+    this.audit.record(caller.work, { action: 'care_episode.read_visits', entityType: 'care_episode', entityId: episodeId });
     return caller.work.manager.find(FollowUpVisit, { where: { episodeId }, order: { visitedOn: 'ASC' } });
   }
 }

@@ -21,13 +21,13 @@ export class ReviewsService {
     const review = await caller.work.manager.save(
       caller.work.manager.create(CareReview, { episodeId, reviewedOn: request.reviewedOn, summary: request.summary, recordedById: caller.userId }),
     );
-    await this.audit.record(caller.work, { action: 'care_episode.review', entityType: 'care_episode', entityId: episodeId, changes: { reviewId: review.id, reviewedOn: request.reviewedOn } });
+    this.audit.record(caller.work, { action: 'care_episode.review', entityType: 'care_episode', entityId: episodeId, changes: { reviewId: review.id, reviewedOn: request.reviewedOn } });
     return review;
   }
 
   async list(caller: Acting, episodeId: string): Promise<ReviewView[]> {
     await this.access.findInScope(caller, episodeId);
-    await this.audit.record(caller.work, { action: 'care_episode.read_reviews', entityType: 'care_episode', entityId: episodeId });
+    this.audit.record(caller.work, { action: 'care_episode.read_reviews', entityType: 'care_episode', entityId: episodeId });
     return caller.work.manager.find(CareReview, { where: { episodeId }, order: { reviewedOn: 'ASC' } });
   }
 }

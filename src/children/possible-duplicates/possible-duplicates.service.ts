@@ -30,7 +30,7 @@ export class PossibleDuplicatesService {
       PossibleDuplicate,
       candidateIds.map((candidateId) => ({ childId, candidateId, status: 'open' as const, flaggedById: caller.userId })),
     );
-    await this.audit.record(caller.work, { action: 'child.flag_possible_duplicate', entityType: 'child', entityId: childId, changes: { pairs: candidateIds.length } });
+    this.audit.record(caller.work, { action: 'child.flag_possible_duplicate', entityType: 'child', entityId: childId, changes: { pairs: candidateIds.length } });
   }
 
   private scoped(caller: Acting) {
@@ -46,7 +46,7 @@ export class PossibleDuplicatesService {
   async list(caller: Acting, query: PossibleDuplicateListQuery): Promise<Page<PossibleDuplicateView>> {
     const qb = this.scoped(caller).andWhere('pd.status = :status', { status: query.status ?? 'open' });
     const page = await paginate(qb, query);
-    await this.audit.record(caller.work, { action: 'child.list_possible_duplicates', entityType: 'child', changes: { pairs: page.items.length } });
+    this.audit.record(caller.work, { action: 'child.list_possible_duplicates', entityType: 'child', changes: { pairs: page.items.length } });
     return { items: await this.views(caller, page.items), nextCursor: page.nextCursor };
   }
 
@@ -55,7 +55,7 @@ export class PossibleDuplicatesService {
     checkIfMatch(ifMatch, pair);
     const to = applyTransition(possibleDuplicateTransitions, { action: 'dismiss', from: pair.status, role: caller.role, facts: {} });
     await updateVersioned(caller.work.manager, PossibleDuplicate, pair, { status: to, dismissedById: caller.userId, dismissedAt: new Date(), dismissalNote: request.note ?? null });
-    await this.audit.record(caller.work, { action: 'child.dismiss_possible_duplicate', entityType: 'child', entityId: pair.childId, changes: { pairId: id, candidateId: pair.candidateId } });
+    this.audit.record(caller.work, { action: 'child.dismiss_possible_duplicate', entityType: 'child', entityId: pair.childId, changes: { pairId: id, candidateId: pair.candidateId } });
     return (await this.views(caller, [pair]))[0];
   }
 

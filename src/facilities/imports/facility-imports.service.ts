@@ -88,7 +88,7 @@ export class FacilityImportsService {
         const facility = await this.facilities.register(caller, { ...request, confirmNotDuplicate: true });
         Object.assign(report, { id: facility.id, registryCode: facility.registryCode });
       }
-      await this.audit.record(caller.work, { action: 'facility.import', entityType: 'facility', changes: { rows: reports.length, created: toCreate.length } });
+      this.audit.record(caller.work, { action: 'facility.import', entityType: 'facility', changes: { rows: reports.length, created: toCreate.length } });
     }
     const duplicate = reports.filter((r) => r.status === 'duplicate').length;
     return { dryRun, committed, rows: reports, totals: { rows: reports.length, created: toCreate.length, duplicate, invalid } };

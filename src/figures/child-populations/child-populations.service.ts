@@ -37,7 +37,7 @@ export class ChildPopulationsService {
        ON CONFLICT (province_code, year) DO UPDATE SET children = EXCLUDED.children, updated_at = now()`,
       [provinceCode, body.year, body.children],
     );
-    await this.audit.record(work, {
+    this.audit.record(work, {
       action: 'childPopulation.set',
       entityType: 'child_population',
       entityId: null,
