@@ -58,13 +58,12 @@ export class UnitOfWorkInterceptor implements NestInterceptor {
 
   private async work(context: ExecutionContext, request: AuthedRequest, reply: FastifyReply, handle: () => Promise<unknown>): Promise<unknown> {
     const rule = this.reflector.get<AccessRule | undefined>(ACCESS_METADATA, context.getHandler());
-    const base = { requestId: String(request.id), caller: request.user ?? undefined };
     const readOnly = this.reflector.get<boolean | undefined>(WITHOUT_TRANSACTION, context.getHandler());
     const caller = request.user;
     if (!rule || 'public' in rule || !caller || readOnly) return handle();
     const idempotencyKey = request.method === 'POST' ? readIdempotencyKey(request) : undefined;
     const result = await this.dataSource.transaction((manager) =>
-      inUnitOfWork(base, manager, (unit) => {
+      inUnitOfWork({ requestId: String(request.id), caller }, manager, (unit) => {
         // What @CurrentCaller() hands the route: read when Nest applies the route's parameters, after this.
         request.acting = acting(caller, unit);
         return idempotencyKey ? this.onceOnly(manager, request, reply, idempotencyKey, handle) : handle();
